@@ -1,0 +1,46 @@
+import { createClient } from "@connectrpc/connect";
+import { SparkConnectService } from "@spark-connect/core/proto";
+import { describe, expect, test } from "vitest";
+import { createSparkWebTransport } from "./transport.js";
+
+describe("createSparkWebTransport", () => {
+  test.each([
+    ["not a url", /not an absolute URL/],
+    ["ftp://proxy.example.com", /http\(s\) URL/],
+    ["https://proxy.example.com/?token=abc", /must not carry/],
+    ["https://user:pw@proxy.example.com", /must not carry/],
+  ])("refuses baseUrl %s", (baseUrl, message) => {
+    expect(() => createSparkWebTransport({ baseUrl })).toThrow(message);
+  });
+
+  test("refuses an empty token", () => {
+    expect(() => createSparkWebTransport({ baseUrl: "http://127.0.0.1:8080", token: "" })).toThrow(
+      /non-empty/,
+    );
+  });
+
+  test("sends the token in the authorization header and the binary gRPC-Web format", async () => {
+    const seen: { url: string; headers: Headers }[] = [];
+    const fakeFetch: typeof fetch = async (input, init) => {
+      seen.push({ url: String(input), headers: new Headers(init?.headers) });
+      return new Response(null, { status: 503 });
+    };
+    const transport = createSparkWebTransport({
+      baseUrl: "http://127.0.0.1:8080/",
+      token: "s3cret",
+      headers: { "X-Cluster-Id": "42" },
+      fetch: fakeFetch,
+    });
+    const client = createClient(SparkConnectService, transport);
+    await expect(
+      client.analyzePlan({ sessionId: "s", analyze: { case: "sparkVersion", value: {} } }),
+    ).rejects.toThrow();
+    expect(seen).toHaveLength(1);
+    const call = seen[0]!;
+    expect(call.url).toBe("http://127.0.0.1:8080/spark.connect.SparkConnectService/AnalyzePlan");
+    expect(call.url).not.toContain("s3cret");
+    expect(call.headers.get("authorization")).toBe("Bearer s3cret");
+    expect(call.headers.get("x-cluster-id")).toBe("42");
+    expect(call.headers.get("content-type")).toBe("application/grpc-web+proto");
+  });
+});

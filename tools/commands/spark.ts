@@ -1,0 +1,31 @@
+import { parseArgs } from "node:util";
+import { startSparkConnect } from "../spark-server.js";
+import { confsFrom, mib, portFrom, untilInterrupted } from "./args.js";
+
+/** `spark`: runs a local Spark Connect server in the foreground until Ctrl-C. */
+export async function run(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      lane: { type: "string" },
+      port: { type: "string", default: "15002" },
+      conf: { type: "string", multiple: true },
+      token: { type: "string" },
+      jars: { type: "string" },
+    },
+  });
+  const server = await startSparkConnect({
+    lane: values.lane,
+    port: portFrom(values.port, "--port"),
+    confs: confsFrom(values.conf),
+    token: values.token ?? process.env.SPARK_CONNECT_AUTHENTICATE_TOKEN,
+    jars: values.jars ? values.jars.split(",") : undefined,
+    useRemote: false,
+  });
+  process.stderr.write(
+    `Spark Connect ${server.version} is ready at ${server.remote} (pid ${server.pid}, ` +
+      `started in ${(server.startupMs / 1000).toFixed(1)} s, resident ${mib(server.residentBytes())}, log ${server.logFile}). Ctrl-C stops it.\n`,
+  );
+  await untilInterrupted();
+  await server.stop();
+}

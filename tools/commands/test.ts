@@ -1,0 +1,27 @@
+import { checkJava, checkNode, checkPython } from "../prereqs.mjs";
+import { runStep } from "./steps.js";
+
+/**
+ * `test`: every check and test, in order: build (with protocol generation), type checks, lint and
+ * format, unit tests, then live tests against a real Spark Connect server and Envoy.
+ */
+export async function run(argv: string[]): Promise<void> {
+  checkNode();
+  if (!process.env.SPARK_REMOTE) checkJava();
+  checkPython();
+  const started = Date.now();
+  const timings: [string, number][] = [];
+  const step = async (name: string, command: string, args: string[]) => {
+    timings.push([name, await runStep(name, command, args)]);
+  };
+  const bin = (name: string) => `node_modules/.bin/${name}`;
+  await step("build", "npm", ["run", "--silent", "build"]);
+  await step("typecheck", bin("tsc"), ["-p", "tsconfig.json"]);
+  await step("typecheck demo", bin("tsc"), ["-p", "demo/tsconfig.json"]);
+  await step("lint", bin("biome"), ["check", "."]);
+  await step("unit tests", bin("vitest"), ["run", "--project", "unit", ...argv]);
+  await step("live tests", bin("vitest"), ["run", "--project", "live", ...argv]);
+  process.stderr.write(
+    `\nAll passed in ${((Date.now() - started) / 1000).toFixed(1)} s: ${timings.map(([n, s]) => `${n} ${s.toFixed(1)} s`).join(", ")}\n`,
+  );
+}

@@ -1,0 +1,178 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { ToolError } from "./errors.js";
+
+const children = new Set<ChildProcess>();
+let hooksInstalled = false;
+
+/** Kills every child this process started and has not stopped yet (best effort, synchronous). */
+function killAll(signal: NodeJS.Signals = "SIGTERM"): void {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  }
+}
+
+function installExitHooks(): void {
+  if (hooksInstalled) return;
+  hooksInstalled = true;
+  process.on("exit", () => killAll("SIGKILL"));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      killAll("SIGTERM");
+      // Give the children up to 15 s to shut down, then exit with the conventional status.
+      const code = 128 + (signal === "SIGINT" ? 2 : signal === "SIGHUP" ? 1 : 15);
+      const deadline = Date.now() + 15_000;
+      const timer = setInterval(() => {
+        if (children.size === 0 || Date.now() > deadline) {
+          clearInterval(timer);
+          process.exit(code);
+        }
+      }, 100);
+    });
+  }
+}
+
+/** A background server process whose output goes to a log file. */
+export interface ManagedProcess {
+  readonly child: ChildProcess;
+  readonly pid: number;
+  readonly logFile: string;
+  /** Resolves with the exit code (or signal) once the process has ended. */
+  readonly exited: Promise<string>;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process is gone. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Starts `command` with stdout and stderr appended to `logFile`. The process is killed when this
+ * process exits, so nothing is left behind.
+ */
+export function startLogged(
+  command: string,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; logFile: string },
+): ManagedProcess {
+  installExitHooks();
+  mkdirSync(path.dirname(options.logFile), { recursive: true });
+  const fd = openSync(options.logFile, "a");
+  let child: ChildProcess;
+  try {
+    child = spawn(command, args, {
+      env: options.env ?? process.env,
+      cwd: options.cwd,
+      stdio: ["ignore", fd, fd],
+    });
+  } finally {
+    closeSync(fd);
+  }
+  const exited = new Promise<string>((resolve) => {
+    child.once("exit", (code, signal) => {
+      children.delete(child);
+      resolve(signal ? `signal ${signal}` : `code ${code}`);
+    });
+    child.once("error", (err) => {
+      children.delete(child);
+      resolve(`spawn error: ${err.message}`);
+    });
+  });
+  if (child.pid === undefined) {
+    throw new ToolError(`could not start \`${command}\``, logTail(options.logFile));
+  }
+  children.add(child);
+  const pid = child.pid;
+  return {
+    child,
+    pid,
+    logFile: options.logFile,
+    exited,
+    async stop(graceMs = 15_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** The last `lines` lines of a log file ("" when it does not exist). */
+export function logTail(file: string, lines = 40): string {
+  if (!existsSync(file)) return "";
+  const text = readFileSync(file, "utf8");
+  return text
+    .split("\n")
+    .slice(-lines - 1)
+    .join("\n")
+    .trimEnd();
+}
+
+/** The resident memory of a process in bytes, from /proc (undefined where /proc is missing). */
+export function residentBytes(pid: number): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
+    return kb ? Number(kb) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === "object") resolve(address.port);
+        else reject(new Error("no port"));
+      });
+    });
+  });
+}
+
+/** Throws a clear ToolError when `port` on `host` is already taken. */
+export function assertPortFree(port: number, what: string, host = "127.0.0.1"): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", (err: NodeJS.ErrnoException) => {
+      reject(
+        new ToolError(
+          err.code === "EADDRINUSE"
+            ? `port ${port} on ${host} (${what}) is already in use: stop whatever holds it or choose another port`
+            : `cannot listen on ${host}:${port} (${what}): ${err.message}`,
+        ),
+      );
+    });
+    server.listen(port, host, () => server.close(() => resolve()));
+  });
+}
+
+/** True when a TCP connection to host:port succeeds within `timeoutMs`. */
+export function canConnect(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+  });
+}
+
+/** Runs a command to completion with output to a log file; resolves with its exit status. */
+export function runLogged(
+  command: string,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; logFile: string },
+): Promise<number> {
+  const p = startLogged(command, args, options);
+  return p.exited.then((how) => (how === "code 0" ? 0 : 1));
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -1,0 +1,41 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const src = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+export default defineConfig({
+  // Tests run on the sources, not on built output.
+  resolve: {
+    alias: [
+      { find: /^@spark-connect\/core\/proto$/, replacement: src("./packages/core/src/proto.ts") },
+      { find: /^@spark-connect\/core$/, replacement: src("./packages/core/src/index.ts") },
+      { find: /^@spark-connect\/web$/, replacement: src("./packages/web/src/index.ts") },
+    ],
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["packages/*/src/**/*.test.ts", "tools/**/*.test.ts"],
+          exclude: ["**/*.live.test.ts", "**/node_modules/**"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Against a real Spark Connect server (started by tools/live-setup.ts, or $SPARK_REMOTE)
+          // and a real Envoy in front of it.
+          name: "live",
+          include: ["packages/*/test/**/*.live.test.ts", "tools/**/*.live.test.ts"],
+          globalSetup: ["tools/live-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          // Two cores are shared with the Spark JVM: run live files one at a time.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
