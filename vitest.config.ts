@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@spark-connect\/core\/proto$/, replacement: src("./packages/core/src/proto.ts") },
+      { find: /^@spark-connect\/core\/node$/, replacement: src("./packages/core/src/node.ts") },
       { find: /^@spark-connect\/core$/, replacement: src("./packages/core/src/index.ts") },
       { find: /^@spark-connect\/web$/, replacement: src("./packages/web/src/index.ts") },
     ],

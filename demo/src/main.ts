@@ -1,25 +1,13 @@
-import { createClient } from "@connectrpc/connect";
-import { SparkConnectService } from "@spark-connect/core/proto";
-import { createSparkWebTransport } from "@spark-connect/web";
+import { connect } from "@spark-connect/web";
 
 const status = document.querySelector<HTMLOutputElement>("#status");
 
 async function showVersion(): Promise<void> {
   if (!status) return;
   // The dev server proxies /spark.connect.SparkConnectService/ to Envoy: same origin, no CORS.
-  const transport = createSparkWebTransport({ baseUrl: location.origin });
-  const client = createClient(SparkConnectService, transport);
+  const spark = connect(location.origin);
   try {
-    const response = await client.analyzePlan(
-      {
-        sessionId: crypto.randomUUID(),
-        userContext: { userId: "demo" },
-        clientType: "spark-connect-ts/demo",
-        analyze: { case: "sparkVersion", value: {} },
-      },
-      { timeoutMs: 30_000 },
-    );
-    const version = response.result.case === "sparkVersion" ? response.result.value.version : "?";
+    const version = await spark.version({ signal: AbortSignal.timeout(30_000) });
     status.textContent = `Apache Spark ${version}`;
     status.className = "ok";
   } catch (err) {

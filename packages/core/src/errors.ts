@@ -63,3 +63,146 @@ export class SparkError extends Error {
 export class SparkArgumentError extends SparkError {
   static override readonly kind: string = "SparkArgumentError";
 }
+
+/** The stream broke the protocol: an Arrow batch out of order, a changed server session… */
+export class SparkProtocolError extends SparkError {
+  static override readonly kind: string = "SparkProtocolError";
+}
+
+/** A fragment of the query that an error points at (Spark's `QueryContext`). */
+export interface QueryContext {
+  /** The SQL text's fragment, e.g. `x / 0`. */
+  fragment: string;
+  /** Start and stop offsets of the fragment in the SQL text (inclusive), when known. */
+  startIndex?: number;
+  stopIndex?: number;
+  /** The object (e.g. a view) the fragment belongs to, when not the query itself. */
+  objectType?: string;
+  objectName?: string;
+  /** For DataFrame queries: the API call and its place in the caller's code. */
+  callSite?: string;
+  summary?: string;
+}
+
+/** Options of {@link SparkConnectError}. */
+export interface SparkConnectErrorOptions extends SparkErrorOptions {
+  /** The gRPC status code name (e.g. "internal", "unavailable"), as connect names it. */
+  code?: string;
+  /** SQLSTATE of the error, e.g. "42P01". */
+  sqlState?: string;
+  /** The JVM exception classes of the error, most specific first. */
+  serverClasses?: readonly string[];
+  /** Where in the query the error is. */
+  queryContext?: readonly QueryContext[];
+  /** The server-side stack trace, when the server sent one. */
+  serverStackTrace?: string;
+  /** The server's error id (for FetchErrorDetails). */
+  errorId?: string;
+}
+
+/** The server (or the path to it) refused or failed a call. */
+export class SparkConnectError extends SparkError {
+  static override readonly kind: string = "SparkConnectError";
+  /** The gRPC status code name, as connect names it (e.g. "internal"). */
+  readonly code: string | undefined;
+  readonly sqlState: string | undefined;
+  readonly serverClasses: readonly string[];
+  readonly queryContext: readonly QueryContext[];
+  readonly serverStackTrace: string | undefined;
+  readonly errorId: string | undefined;
+  constructor(message: string, options: SparkConnectErrorOptions = {}) {
+    super(message, options);
+    this.code = options.code;
+    this.sqlState = options.sqlState;
+    this.serverClasses = Object.freeze([...(options.serverClasses ?? [])]);
+    this.queryContext = Object.freeze([...(options.queryContext ?? [])]);
+    this.serverStackTrace = options.serverStackTrace;
+    this.errorId = options.errorId;
+  }
+}
+
+/** org.apache.spark.sql.AnalysisException: unknown tables, columns, functions, bad types… */
+export class AnalysisError extends SparkConnectError {
+  static override readonly kind: string = "AnalysisError";
+}
+/** org.apache.spark.sql.catalyst.parser.ParseException: the SQL text does not parse. */
+export class ParseError extends AnalysisError {
+  static override readonly kind: string = "ParseError";
+}
+/** java.lang.ArithmeticException, e.g. division by zero under ANSI mode. */
+export class ArithmeticError extends SparkConnectError {
+  static override readonly kind: string = "ArithmeticError";
+}
+/** java.lang.NumberFormatException, e.g. an invalid cast of a string to a number. */
+export class NumberFormatError extends SparkConnectError {
+  static override readonly kind: string = "NumberFormatError";
+}
+/** java.lang.IllegalArgumentException. */
+export class IllegalArgumentError extends SparkConnectError {
+  static override readonly kind: string = "IllegalArgumentError";
+}
+/** java.lang.UnsupportedOperationException. */
+export class UnsupportedOperationError extends SparkConnectError {
+  static override readonly kind: string = "UnsupportedOperationError";
+}
+/** java.lang.ArrayIndexOutOfBoundsException. */
+export class ArrayIndexOutOfBoundsError extends SparkConnectError {
+  static override readonly kind: string = "ArrayIndexOutOfBoundsError";
+}
+/** java.time.DateTimeException. */
+export class DateTimeError extends SparkConnectError {
+  static override readonly kind: string = "DateTimeError";
+}
+/** org.apache.spark.SparkRuntimeException. */
+export class SparkRuntimeError extends SparkConnectError {
+  static override readonly kind: string = "SparkRuntimeError";
+}
+/** org.apache.spark.SparkUpgradeException. */
+export class SparkUpgradeError extends SparkConnectError {
+  static override readonly kind: string = "SparkUpgradeError";
+}
+/** org.apache.spark.SparkNoSuchElementException. */
+export class SparkNoSuchElementError extends SparkConnectError {
+  static override readonly kind: string = "SparkNoSuchElementError";
+}
+/** org.apache.spark.sql.streaming.StreamingQueryException. */
+export class StreamingQueryError extends SparkConnectError {
+  static override readonly kind: string = "StreamingQueryError";
+}
+/** org.apache.spark.sql.execution.QueryExecutionException. */
+export class QueryExecutionError extends SparkConnectError {
+  static override readonly kind: string = "QueryExecutionError";
+}
+/** The server could not be reached, or the proxy in front of it had no healthy upstream. */
+export class SparkConnectionError extends SparkConnectError {
+  static override readonly kind: string = "SparkConnectionError";
+}
+/** The server refused the credentials (a missing or wrong token). */
+export class SparkAuthenticationError extends SparkConnectError {
+  static override readonly kind: string = "SparkAuthenticationError";
+}
+/** The operation was cancelled (an AbortSignal, or an interrupt). */
+export class SparkCancelledError extends SparkConnectError {
+  static override readonly kind: string = "SparkCancelledError";
+}
+/** A server error with no more specific class. */
+export class UnknownSparkError extends SparkConnectError {
+  static override readonly kind: string = "UnknownSparkError";
+}
+
+/** JVM exception class → SDK error class. The first of the error's classes found here wins. */
+export const SERVER_ERROR_CLASSES: Readonly<Record<string, typeof SparkConnectError>> = {
+  "org.apache.spark.sql.catalyst.parser.ParseException": ParseError,
+  "org.apache.spark.sql.AnalysisException": AnalysisError,
+  "org.apache.spark.sql.streaming.StreamingQueryException": StreamingQueryError,
+  "org.apache.spark.sql.execution.QueryExecutionException": QueryExecutionError,
+  "java.lang.NumberFormatException": NumberFormatError,
+  "java.lang.IllegalArgumentException": IllegalArgumentError,
+  "java.lang.ArithmeticException": ArithmeticError,
+  "java.lang.UnsupportedOperationException": UnsupportedOperationError,
+  "java.lang.ArrayIndexOutOfBoundsException": ArrayIndexOutOfBoundsError,
+  "java.time.DateTimeException": DateTimeError,
+  "org.apache.spark.SparkRuntimeException": SparkRuntimeError,
+  "org.apache.spark.SparkUpgradeException": SparkUpgradeError,
+  "org.apache.spark.SparkNoSuchElementException": SparkNoSuchElementError,
+};

@@ -1,10 +1,32 @@
 /**
- * @spark-connect/core: a transport-agnostic Apache Spark Connect client.
+ * @spark-connect/core: a transport-agnostic Apache Spark Connect client. Build DataFrame plans
+ * with PySpark's API in camelCase, run them on a Spark Connect server over any connect-es
+ * transport, and read results as apache-arrow Tables or Rows.
+ *
+ * Platform entry points: `@spark-connect/web` (browsers, gRPC-Web) and
+ * `@spark-connect/core/node` (Node, native gRPC). The protocol's generated messages are in
+ * `@spark-connect/core/proto`.
  *
  * @module
  */
 
-// Connecting
+export {
+  type ArrowColumns,
+  type ArrowValueOptions,
+  type CalendarInterval,
+  Timestamp,
+  tableToColumns,
+  tableToRows,
+  type VariantValue,
+} from "./arrow/index.js";
+// The low-level client and connecting
+export {
+  type CallControl,
+  type ExecuteOptions,
+  SDK_VERSION,
+  SparkConnectClient,
+  type SparkConnectClientOptions,
+} from "./client/client.js";
 export {
   type ConnectionString,
   DEFAULT_SPARK_CONNECT_PORT,
@@ -12,7 +34,59 @@ export {
   parseConnectionString,
   redactToken,
 } from "./client/connection-string.js";
+export { toSparkError } from "./client/to-spark-error.js";
+// Columns, functions, windows
+export { type CastTarget, Column, type ColumnOrLiteral } from "./column.js";
+export { DataFrame, type ExplainMode, type ShowOptions, StorageLevel } from "./dataframe.js";
+export { DataFrameNaFunctions, type NaValue } from "./dataframe-na.js";
+export { DataFrameStatFunctions } from "./dataframe-stat.js";
 // Errors
-export { SparkArgumentError, SparkError, type SparkErrorOptions } from "./errors.js";
-// Protocol
+export {
+  AnalysisError,
+  ArithmeticError,
+  ArrayIndexOutOfBoundsError,
+  DateTimeError,
+  IllegalArgumentError,
+  NumberFormatError,
+  ParseError,
+  type QueryContext,
+  QueryExecutionError,
+  SERVER_ERROR_CLASSES,
+  SparkArgumentError,
+  SparkAuthenticationError,
+  SparkCancelledError,
+  SparkConnectError,
+  type SparkConnectErrorOptions,
+  SparkConnectionError,
+  SparkError,
+  type SparkErrorOptions,
+  SparkNoSuchElementError,
+  SparkProtocolError,
+  SparkRuntimeError,
+  SparkUpgradeError,
+  StreamingQueryError,
+  UnknownSparkError,
+  UnsupportedOperationError,
+} from "./errors.js";
+export type { ActionOptions, CollectOptions } from "./execution.js";
+export type { LiteralValue } from "./expressions/literal.js";
+export type { CastEvalMode } from "./expressions/nodes.js";
+export * from "./functions/index.js";
+export * as functions from "./functions/index.js";
+export { fromJson } from "./functions/index.js";
 export { SPARK_PROTOCOL_VERSION } from "./gen/protocol.js";
+export { GroupedData } from "./grouped-data.js";
+export type { LocalData, LocalSchema } from "./local-data.js";
+export { Observation } from "./observation.js";
+export { DataFrameReader } from "./reader.js";
+
+// Results
+export { Row, type RowFactory, rowFactory } from "./row.js";
+export { RuntimeConfig } from "./runtime-config.js";
+// Sessions and DataFrames
+export { SparkSession, type SparkSessionOptions, type SqlArgs } from "./session.js";
+// Data types (`fromJson` is the SQL function from_json; a data type from JSON is dataTypeFromJson)
+export * from "./types/index.js";
+export { fromJson as dataTypeFromJson } from "./types/index.js";
+export { Window, WindowSpec } from "./window.js";
+export { DataFrameWriter, DataFrameWriterV2 } from "./writer.js";

@@ -1,9 +1,11 @@
 /**
  * @spark-connect/web: Apache Spark Connect from the browser, over gRPC-Web through a proxy such as
- * Envoy.
+ * Envoy. Re-exports the whole of `@spark-connect/core`, so a page needs only this package.
  *
  * @module
  */
+export * from "@spark-connect/core";
+export { connect, type WebConnectOptions } from "./connect.js";
 export {
   createSparkWebTransport,
   DEFAULT_RECURSION_LIMIT,

@@ -1,0 +1,82 @@
+import { Code, ConnectError } from "@connectrpc/connect";
+import {
+  type QueryContext,
+  SERVER_ERROR_CLASSES,
+  SparkAuthenticationError,
+  SparkCancelledError,
+  SparkConnectError,
+  type SparkConnectErrorOptions,
+  SparkConnectionError,
+  SparkError,
+  UnknownSparkError,
+} from "../errors.js";
+import { ErrorInfoSchema } from "../gen/google/rpc/error_details_pb.js";
+
+/** connect's name of a gRPC code, e.g. "unavailable". */
+export function codeName(code: Code): string {
+  const name = Code[code] ?? "unknown";
+  return name.replace(/^[A-Z]/, (c) => c.toLowerCase());
+}
+
+function parseJson<T>(text: string | undefined, fallback: T): T {
+  if (text === undefined) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * Converts anything a call threw into a {@link SparkError}: Spark's `ErrorInfo` (exception
+ * classes, error class, SQL state, message parameters) picks the class through
+ * `SERVER_ERROR_CLASSES`; transport failures become connection, authentication or cancellation
+ * errors. SparkErrors pass through unchanged.
+ */
+export function toSparkError(err: unknown): SparkError {
+  if (err instanceof SparkError) return err;
+  const connectError = ConnectError.from(err);
+  const info = connectError.findDetails(ErrorInfoSchema)[0];
+  const code = codeName(connectError.code);
+  const options: SparkConnectErrorOptions = { code, cause: err };
+  let message = connectError.rawMessage;
+  if (info) {
+    const metadata = info.metadata;
+    const classes = parseJson<string[]>(metadata.classes, []);
+    options.serverClasses = classes.length ? classes : info.reason ? [info.reason] : [];
+    if (metadata.errorClass) options.errorClass = metadata.errorClass;
+    if (metadata.sqlState) options.sqlState = metadata.sqlState;
+    if (metadata.messageParameters) {
+      options.messageParameters = parseJson<Record<string, string>>(metadata.messageParameters, {});
+    }
+    if (metadata.errorId) options.errorId = metadata.errorId;
+    if (metadata.stackTrace) options.serverStackTrace = metadata.stackTrace;
+    const context = parseJson<QueryContext[] | undefined>(metadata.queryContext, undefined);
+    if (context) options.queryContext = context;
+    const ErrorClass =
+      options.serverClasses.map((c) => SERVER_ERROR_CLASSES[c]).find((c) => c !== undefined) ??
+      UnknownSparkError;
+    return new ErrorClass(message, options);
+  }
+  switch (connectError.code) {
+    case Code.Unauthenticated:
+    case Code.PermissionDenied:
+      return new SparkAuthenticationError(message, {
+        ...options,
+        errorClass: "AUTHENTICATION_FAILED",
+      });
+    case Code.Canceled:
+      return new SparkCancelledError(message || "the operation was cancelled", {
+        ...options,
+        errorClass: "OPERATION_CANCELED",
+      });
+    case Code.Unavailable:
+      message = `${message}. Check that the Spark Connect server (and the proxy in front of it, if any) is running and reachable`;
+      return new SparkConnectionError(message, {
+        ...options,
+        errorClass: "CONNECTION_UNAVAILABLE",
+      });
+    default:
+      return new SparkConnectError(message, options);
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Running plans for the facade: the bridge between the client (protobuf responses) and the Arrow
+ * decoder (tables, rows). Nothing here is public API except the option types.
+ *
+ * @module
+ */
+import type { RecordBatch, Table } from "apache-arrow";
+import {
+  ArrowResultCollector,
+  type ArrowValueOptions,
+  batchToRows as arrowBatchToRows,
+  arrowSchemaFromProto,
+  tableToRows as arrowTableToRows,
+} from "./arrow/index.js";
+import type { ExecutePlanResponse, Plan } from "./gen/spark/connect/base_pb.js";
+import type { SessionInternals } from "./internal.js";
+import { literalRow } from "./literal-values.js";
+import type { Row } from "./row.js";
+
+/** Options of every action. */
+export interface ActionOptions {
+  /** Cancels the action. */
+  signal?: AbortSignal;
+}
+
+/** Options of actions that return rows: how longs and decimals become JS values. */
+export interface CollectOptions extends ActionOptions, ArrowValueOptions {}
+
+/** Runs a plan and yields its responses, in order, exactly once. */
+export async function* execute(
+  internals: SessionInternals,
+  plan: Plan,
+  options: ActionOptions,
+): AsyncGenerator<ExecutePlanResponse> {
+  internals.assertActive();
+  const responses = internals.client.execute(plan, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    tags: internals.tags(),
+  });
+  for await (const response of responses) {
+    for (const metrics of response.observedMetrics) {
+      internals.observations.get(metrics.name)?.deliver(literalRow(metrics.keys, metrics.values));
+    }
+    yield response;
+  }
+}
+
+/** Runs a plan and collects its Arrow result into one Table. */
+export async function collectTable(
+  internals: SessionInternals,
+  plan: Plan,
+  options: ActionOptions,
+): Promise<Table> {
+  const collector = new ArrowResultCollector();
+  let schema: ExecutePlanResponse["schema"];
+  for await (const response of execute(internals, plan, options)) {
+    if (response.responseType.case === "arrowBatch") collector.add(response.responseType.value);
+    if (response.schema) schema = response.schema;
+  }
+  // The schema message only matters for a result without batches (batches carry their own).
+  if (collector.schema === undefined && schema) collector.setSchema(arrowSchemaFromProto(schema));
+  return collector.toTable();
+}
+
+/** Runs a plan and yields its Arrow record batches as they arrive, holding none of them. */
+export async function* streamBatches(
+  internals: SessionInternals,
+  plan: Plan,
+  options: ActionOptions,
+): AsyncGenerator<RecordBatch> {
+  const collector = new ArrowResultCollector();
+  for await (const response of execute(internals, plan, options)) {
+    if (response.responseType.case === "arrowBatch") {
+      collector.add(response.responseType.value);
+      yield* collector.takeBatches();
+    }
+  }
+  collector.toTable(); // checks that no chunked batch was left incomplete
+}
+
+/** Runs a command plan and returns all its responses. */
+export async function runCommand(
+  internals: SessionInternals,
+  plan: Plan,
+  options: ActionOptions,
+): Promise<ExecutePlanResponse[]> {
+  const responses: ExecutePlanResponse[] = [];
+  for await (const response of execute(internals, plan, options)) responses.push(response);
+  return responses;
+}
+
+/** The rows of a table. */
+export function tableToRows(table: Table, options: ArrowValueOptions = {}): Row[] {
+  return arrowTableToRows(table, options);
+}
+
+/** The rows of one record batch. */
+export function batchToRows(batch: RecordBatch, options: ArrowValueOptions = {}): Row[] {
+  return arrowBatchToRows(batch, options);
+}

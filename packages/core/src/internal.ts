@@ -1,0 +1,23 @@
+/**
+ * Internal plumbing shared by the facade classes (not exported from the package).
+ *
+ * @module
+ */
+import type { SparkConnectClient } from "./client/client.js";
+import type { Observation } from "./observation.js";
+
+/** The key of a session's internals. */
+export const INTERNALS: unique symbol = Symbol("@spark-connect/core.session-internals");
+
+/** What DataFrames and friends need from their session. */
+export interface SessionInternals {
+  readonly client: SparkConnectClient;
+  /** Allocates the next plan id (0, 1, 2… per session). */
+  nextPlanId(): number;
+  /** The tags every operation of the session carries. */
+  tags(): readonly string[];
+  /** Throws when the session has been stopped. */
+  assertActive(): void;
+  /** Observations by name, filled by the metrics of the operations that observe them. */
+  readonly observations: Map<string, Observation>;
+}

@@ -1,0 +1,918 @@
+import { clone } from "@bufbuild/protobuf";
+import { type Any, AnySchema } from "@bufbuild/protobuf/wkt";
+import type { Expression } from "../expressions/expression.js";
+import type { Literal } from "../expressions/literal.js";
+import type { Alias, SortOrder } from "../expressions/nodes.js";
+import {
+  Aggregate_GroupType,
+  Join_JoinType,
+  type Relation,
+  SetOperation_SetOpType,
+} from "../gen/spark/connect/relations_pb.js";
+import { DataTypeSchema, type DataType as ProtoDataType } from "../gen/spark/connect/types_pb.js";
+import { LogicalPlan, type RelationKind } from "./logical-plan.js";
+
+const protos = (exprs: readonly Expression[]) => exprs.map((e) => e.toProto());
+const frozen = <T>(xs: readonly T[]): readonly T[] => Object.freeze([...xs]);
+
+// Sources ---------------------------------------------------------------------------------------
+
+/** `spark.sql(query, args)`: positional args (a list) or named args (a record), as expressions. */
+export class Sql extends LogicalPlan {
+  readonly kind = "sql" satisfies RelationKind;
+  constructor(
+    planId: number,
+    readonly query: string,
+    readonly positional: readonly Expression[] = [],
+    readonly named: Readonly<Record<string, Expression>> = {},
+  ) {
+    super(planId);
+    this.positional = frozen(positional);
+    this.named = Object.freeze({ ...named });
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "sql",
+      value: {
+        $typeName: "spark.connect.SQL",
+        query: this.query,
+        args: {},
+        posArgs: [],
+        namedArguments: Object.fromEntries(
+          Object.entries(this.named).map(([k, v]) => [k, v.toProto()]),
+        ),
+        posArguments: protos(this.positional),
+      },
+    };
+  }
+}
+
+/** `spark.range(start, end, step, numPartitions)`. */
+export class Range extends LogicalPlan {
+  readonly kind = "range" satisfies RelationKind;
+  constructor(
+    planId: number,
+    readonly start: bigint,
+    readonly end: bigint,
+    readonly step: bigint,
+    readonly numPartitions?: number,
+  ) {
+    super(planId);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "range",
+      value: {
+        $typeName: "spark.connect.Range",
+        start: this.start,
+        end: this.end,
+        step: this.step,
+        ...(this.numPartitions === undefined ? {} : { numPartitions: this.numPartitions }),
+      },
+    };
+  }
+}
+
+/** `spark.table(name)` / `spark.read.table(name)`. */
+export class ReadNamedTable extends LogicalPlan {
+  readonly kind = "read" satisfies RelationKind;
+  constructor(
+    planId: number,
+    readonly name: string,
+    readonly options: Readonly<Record<string, string>> = {},
+    readonly isStreaming = false,
+  ) {
+    super(planId);
+    this.options = Object.freeze({ ...options });
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "read",
+      value: {
+        $typeName: "spark.connect.Read",
+        isStreaming: this.isStreaming,
+        readType: {
+          case: "namedTable",
+          value: {
+            $typeName: "spark.connect.Read.NamedTable",
+            unparsedIdentifier: this.name,
+            options: { ...this.options },
+          },
+        },
+      },
+    };
+  }
+}
+
+/** `spark.read.format(f).schema(s).options(o).load(paths)`. */
+export class ReadDataSource extends LogicalPlan {
+  readonly kind = "read" satisfies RelationKind;
+  readonly paths: readonly string[];
+  readonly predicates: readonly string[];
+  constructor(
+    planId: number,
+    readonly format: string | undefined,
+    readonly schema: string | undefined,
+    readonly options: Readonly<Record<string, string>>,
+    paths: readonly string[],
+    predicates: readonly string[] = [],
+    readonly isStreaming = false,
+  ) {
+    super(planId);
+    this.options = Object.freeze({ ...options });
+    this.paths = frozen(paths);
+    this.predicates = frozen(predicates);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "read",
+      value: {
+        $typeName: "spark.connect.Read",
+        isStreaming: this.isStreaming,
+        readType: {
+          case: "dataSource",
+          value: {
+            $typeName: "spark.connect.Read.DataSource",
+            ...(this.format === undefined ? {} : { format: this.format }),
+            ...(this.schema === undefined ? {} : { schema: this.schema }),
+            options: { ...this.options },
+            paths: [...this.paths],
+            predicates: [...this.predicates],
+          },
+        },
+      },
+    };
+  }
+}
+
+/** Local data sent inline as Arrow IPC stream bytes, with an optional schema (DDL or JSON). */
+export class LocalRelation extends LogicalPlan {
+  readonly kind = "localRelation" satisfies RelationKind;
+  readonly #data: Uint8Array | undefined;
+  constructor(
+    planId: number,
+    data: Uint8Array | undefined,
+    readonly schema?: string,
+  ) {
+    super(planId);
+    this.#data = data?.slice();
+    Object.freeze(this);
+  }
+  /** The size of the Arrow data in bytes. */
+  get byteLength(): number {
+    return this.#data?.byteLength ?? 0;
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "localRelation",
+      value: {
+        $typeName: "spark.connect.LocalRelation",
+        ...(this.#data === undefined ? {} : { data: this.#data.slice() }),
+        ...(this.schema === undefined ? {} : { schema: this.schema }),
+      },
+    };
+  }
+}
+
+/** A relation served by a server-side plugin: a `google.protobuf.Any` the plugin unpacks. */
+export class ExtensionRelation extends LogicalPlan {
+  readonly kind = "extension" satisfies RelationKind;
+  readonly #any: Any;
+  constructor(planId: number, any: Any) {
+    super(planId);
+    this.#any = clone(AnySchema, any);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return { case: "extension", value: clone(AnySchema, this.#any) };
+  }
+}
+
+// Transformations with one input ----------------------------------------------------------------
+
+/** `SELECT expressions FROM input`. */
+export class Project extends LogicalPlan {
+  readonly kind = "project" satisfies RelationKind;
+  readonly expressions: readonly Expression[];
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    expressions: readonly Expression[],
+  ) {
+    super(planId);
+    this.expressions = frozen(expressions);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "project",
+      value: {
+        $typeName: "spark.connect.Project",
+        input: this.input.toRelation(),
+        expressions: protos(this.expressions),
+      },
+    };
+  }
+}
+
+/** `WHERE condition`. */
+export class Filter extends LogicalPlan {
+  readonly kind = "filter" satisfies RelationKind;
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    readonly condition: Expression,
+  ) {
+    super(planId);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "filter",
+      value: {
+        $typeName: "spark.connect.Filter",
+        input: this.input.toRelation(),
+        condition: this.condition.toProto(),
+      },
+    };
+  }
+}
+
+/** `ORDER BY` (global) or `SORT BY` (within partitions). */
+export class Sort extends LogicalPlan {
+  readonly kind = "sort" satisfies RelationKind;
+  readonly order: readonly SortOrder[];
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    order: readonly SortOrder[],
+    readonly isGlobal: boolean,
+  ) {
+    super(planId);
+    this.order = frozen(order);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "sort",
+      value: {
+        $typeName: "spark.connect.Sort",
+        input: this.input.toRelation(),
+        order: this.order.map((o) => o.toSortOrder()),
+        isGlobal: this.isGlobal,
+      },
+    };
+  }
+}
+
+/** `LIMIT n`. */
+export class Limit extends LogicalPlan {
+  readonly kind = "limit" satisfies RelationKind;
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    readonly limit: number,
+  ) {
+    super(planId);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "limit",
+      value: {
+        $typeName: "spark.connect.Limit",
+        input: this.input.toRelation(),
+        limit: this.limit,
+      },
+    };
+  }
+}
+
+/** `OFFSET n`. */
+export class Offset extends LogicalPlan {
+  readonly kind = "offset" satisfies RelationKind;
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    readonly offset: number,
+  ) {
+    super(planId);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "offset",
+      value: {
+        $typeName: "spark.connect.Offset",
+        input: this.input.toRelation(),
+        offset: this.offset,
+      },
+    };
+  }
+}
+
+/** The last n rows. */
+export class Tail extends LogicalPlan {
+  readonly kind = "tail" satisfies RelationKind;
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    readonly limit: number,
+  ) {
+    super(planId);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "tail",
+      value: { $typeName: "spark.connect.Tail", input: this.input.toRelation(), limit: this.limit },
+    };
+  }
+}
+
+/** `DISTINCT` over all columns, or over a subset of column names. */
+export class Deduplicate extends LogicalPlan {
+  readonly kind = "deduplicate" satisfies RelationKind;
+  readonly columnNames: readonly string[] | undefined;
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    columnNames: readonly string[] | undefined,
+    readonly withinWatermark = false,
+  ) {
+    super(planId);
+    this.columnNames = columnNames && frozen(columnNames);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "deduplicate",
+      value: {
+        $typeName: "spark.connect.Deduplicate",
+        input: this.input.toRelation(),
+        columnNames: [...(this.columnNames ?? [])],
+        ...(this.columnNames === undefined ? { allColumnsAsKeys: true } : {}),
+        ...(this.withinWatermark ? { withinWatermark: true } : {}),
+      },
+    };
+  }
+}
+
+/** A random sample of the rows: those whose random value falls in [lower, upper). */
+export class Sample extends LogicalPlan {
+  readonly kind = "sample" satisfies RelationKind;
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    readonly lowerBound: number,
+    readonly upperBound: number,
+    readonly withReplacement: boolean,
+    readonly seed: bigint | undefined,
+    readonly deterministicOrder = false,
+  ) {
+    super(planId);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "sample",
+      value: {
+        $typeName: "spark.connect.Sample",
+        input: this.input.toRelation(),
+        lowerBound: this.lowerBound,
+        upperBound: this.upperBound,
+        withReplacement: this.withReplacement,
+        ...(this.seed === undefined ? {} : { seed: this.seed }),
+        deterministicOrder: this.deterministicOrder,
+      },
+    };
+  }
+}
+
+/** `input AS alias`. */
+export class SubqueryAlias extends LogicalPlan {
+  readonly kind = "subqueryAlias" satisfies RelationKind;
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    readonly alias: string,
+  ) {
+    super(planId);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "subqueryAlias",
+      value: {
+        $typeName: "spark.connect.SubqueryAlias",
+        input: this.input.toRelation(),
+        alias: this.alias,
+        qualifier: [],
+      },
+    };
+  }
+}
+
+/** `repartition(n)` (shuffle) or `coalesce(n)` (no shuffle). */
+export class Repartition extends LogicalPlan {
+  readonly kind = "repartition" satisfies RelationKind;
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    readonly numPartitions: number,
+    readonly shuffle: boolean,
+  ) {
+    super(planId);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "repartition",
+      value: {
+        $typeName: "spark.connect.Repartition",
+        input: this.input.toRelation(),
+        numPartitions: this.numPartitions,
+        shuffle: this.shuffle,
+      },
+    };
+  }
+}
+
+/** `repartition(n?, exprs)`; sort orders among the expressions make it a range repartition. */
+export class RepartitionByExpression extends LogicalPlan {
+  readonly kind = "repartitionByExpression" satisfies RelationKind;
+  readonly partitionExprs: readonly Expression[];
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    partitionExprs: readonly Expression[],
+    readonly numPartitions?: number,
+  ) {
+    super(planId);
+    this.partitionExprs = frozen(partitionExprs);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "repartitionByExpression",
+      value: {
+        $typeName: "spark.connect.RepartitionByExpression",
+        input: this.input.toRelation(),
+        partitionExprs: protos(this.partitionExprs),
+        ...(this.numPartitions === undefined ? {} : { numPartitions: this.numPartitions }),
+      },
+    };
+  }
+}
+
+/** A query hint, e.g. `broadcast`. */
+export class Hint extends LogicalPlan {
+  readonly kind = "hint" satisfies RelationKind;
+  readonly parameters: readonly Expression[];
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    readonly name: string,
+    parameters: readonly Expression[],
+  ) {
+    super(planId);
+    this.parameters = frozen(parameters);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "hint",
+      value: {
+        $typeName: "spark.connect.Hint",
+        input: this.input.toRelation(),
+        name: this.name,
+        parameters: protos(this.parameters),
+      },
+    };
+  }
+}
+
+/** Adds or replaces columns (`withColumn(s)`, `withMetadata`). */
+export class WithColumns extends LogicalPlan {
+  readonly kind = "withColumns" satisfies RelationKind;
+  readonly aliases: readonly Alias[];
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    aliases: readonly Alias[],
+  ) {
+    super(planId);
+    this.aliases = frozen(aliases);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "withColumns",
+      value: {
+        $typeName: "spark.connect.WithColumns",
+        input: this.input.toRelation(),
+        aliases: this.aliases.map((a) => {
+          const p = a.toProto();
+          if (p.exprType.case !== "alias") throw new Error("unreachable: Alias without alias");
+          return p.exprType.value;
+        }),
+      },
+    };
+  }
+}
+
+/** Renames columns, in order. */
+export class WithColumnsRenamed extends LogicalPlan {
+  readonly kind = "withColumnsRenamed" satisfies RelationKind;
+  readonly renames: readonly (readonly [string, string])[];
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    renames: readonly (readonly [string, string])[],
+  ) {
+    super(planId);
+    this.renames = Object.freeze(renames.map(([a, b]) => Object.freeze([a, b] as const)));
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "withColumnsRenamed",
+      value: {
+        $typeName: "spark.connect.WithColumnsRenamed",
+        input: this.input.toRelation(),
+        renameColumnsMap: {},
+        renames: this.renames.map(([colName, newColName]) => ({
+          $typeName: "spark.connect.WithColumnsRenamed.Rename" as const,
+          colName,
+          newColName,
+        })),
+      },
+    };
+  }
+}
+
+/** Drops columns given as expressions or names. */
+export class Drop extends LogicalPlan {
+  readonly kind = "drop" satisfies RelationKind;
+  readonly columns: readonly Expression[];
+  readonly columnNames: readonly string[];
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    columns: readonly Expression[],
+    columnNames: readonly string[],
+  ) {
+    super(planId);
+    this.columns = frozen(columns);
+    this.columnNames = frozen(columnNames);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "drop",
+      value: {
+        $typeName: "spark.connect.Drop",
+        input: this.input.toRelation(),
+        columns: protos(this.columns),
+        columnNames: [...this.columnNames],
+      },
+    };
+  }
+}
+
+/** Renames all columns, by position. */
+export class ToDF extends LogicalPlan {
+  readonly kind = "toDf" satisfies RelationKind;
+  readonly columnNames: readonly string[];
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    columnNames: readonly string[],
+  ) {
+    super(planId);
+    this.columnNames = frozen(columnNames);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "toDf",
+      value: {
+        $typeName: "spark.connect.ToDF",
+        input: this.input.toRelation(),
+        columnNames: [...this.columnNames],
+      },
+    };
+  }
+}
+
+/** Reconciles the input with a schema (`df.to(schema)`). */
+export class ToSchema extends LogicalPlan {
+  readonly kind = "toSchema" satisfies RelationKind;
+  readonly #schema: ProtoDataType;
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    schema: ProtoDataType,
+  ) {
+    super(planId);
+    this.#schema = clone(DataTypeSchema, schema);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "toSchema",
+      value: {
+        $typeName: "spark.connect.ToSchema",
+        input: this.input.toRelation(),
+        schema: clone(DataTypeSchema, this.#schema),
+      },
+    };
+  }
+}
+
+/** Unpivots value columns into (variable, value) rows; no values means all non-id columns. */
+export class Unpivot extends LogicalPlan {
+  readonly kind = "unpivot" satisfies RelationKind;
+  readonly ids: readonly Expression[];
+  readonly values: readonly Expression[] | undefined;
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    ids: readonly Expression[],
+    values: readonly Expression[] | undefined,
+    readonly variableColumnName: string,
+    readonly valueColumnName: string,
+  ) {
+    super(planId);
+    this.ids = frozen(ids);
+    this.values = values && frozen(values);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "unpivot",
+      value: {
+        $typeName: "spark.connect.Unpivot",
+        input: this.input.toRelation(),
+        ids: protos(this.ids),
+        ...(this.values === undefined
+          ? {}
+          : { values: { $typeName: "spark.connect.Unpivot.Values", values: protos(this.values) } }),
+        variableColumnName: this.variableColumnName,
+        valueColumnName: this.valueColumnName,
+      },
+    };
+  }
+}
+
+/** Swaps rows and columns around an index column. */
+export class Transpose extends LogicalPlan {
+  readonly kind = "transpose" satisfies RelationKind;
+  readonly indexColumns: readonly Expression[];
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    indexColumns: readonly Expression[],
+  ) {
+    super(planId);
+    this.indexColumns = frozen(indexColumns);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "transpose",
+      value: {
+        $typeName: "spark.connect.Transpose",
+        input: this.input.toRelation(),
+        indexColumns: protos(this.indexColumns),
+      },
+    };
+  }
+}
+
+/** Named metrics observed while the query runs (`df.observe`). */
+export class CollectMetrics extends LogicalPlan {
+  readonly kind = "collectMetrics" satisfies RelationKind;
+  readonly metrics: readonly Expression[];
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    readonly name: string,
+    metrics: readonly Expression[],
+  ) {
+    super(planId);
+    this.metrics = frozen(metrics);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "collectMetrics",
+      value: {
+        $typeName: "spark.connect.CollectMetrics",
+        input: this.input.toRelation(),
+        name: this.name,
+        metrics: protos(this.metrics),
+      },
+    };
+  }
+}
+
+/** The text `df.show()` prints, computed by the server. */
+export class ShowString extends LogicalPlan {
+  readonly kind = "showString" satisfies RelationKind;
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    readonly numRows: number,
+    readonly truncate: number,
+    readonly vertical: boolean,
+  ) {
+    super(planId);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "showString",
+      value: {
+        $typeName: "spark.connect.ShowString",
+        input: this.input.toRelation(),
+        numRows: this.numRows,
+        truncate: this.truncate,
+        vertical: this.vertical,
+      },
+    };
+  }
+}
+
+// Two inputs --------------------------------------------------------------------------------------
+
+/** Join types, as PySpark accepts them (aliases normalised by `joinTypeOf`). */
+export type JoinType = "inner" | "cross" | "outer" | "left" | "right" | "semi" | "anti";
+
+const JOIN_TYPES: Record<JoinType, Join_JoinType> = {
+  inner: Join_JoinType.INNER,
+  cross: Join_JoinType.CROSS,
+  outer: Join_JoinType.FULL_OUTER,
+  left: Join_JoinType.LEFT_OUTER,
+  right: Join_JoinType.RIGHT_OUTER,
+  semi: Join_JoinType.LEFT_SEMI,
+  anti: Join_JoinType.LEFT_ANTI,
+};
+
+const JOIN_ALIASES: Record<string, JoinType> = {
+  inner: "inner",
+  cross: "cross",
+  outer: "outer",
+  full: "outer",
+  fullouter: "outer",
+  full_outer: "outer",
+  left: "left",
+  leftouter: "left",
+  left_outer: "left",
+  right: "right",
+  rightouter: "right",
+  right_outer: "right",
+  semi: "semi",
+  leftsemi: "semi",
+  left_semi: "semi",
+  anti: "anti",
+  leftanti: "anti",
+  left_anti: "anti",
+};
+
+/** Normalises a join type name as Spark does (case-insensitive, `left_outer` = `left`…). */
+export function joinTypeOf(how: string): JoinType | undefined {
+  return JOIN_ALIASES[how.toLowerCase()];
+}
+
+/** A join on a condition or on `USING` columns. */
+export class Join extends LogicalPlan {
+  readonly kind = "join" satisfies RelationKind;
+  readonly usingColumns: readonly string[];
+  constructor(
+    planId: number,
+    readonly left: LogicalPlan,
+    readonly right: LogicalPlan,
+    readonly joinType: JoinType,
+    readonly condition: Expression | undefined,
+    usingColumns: readonly string[] = [],
+  ) {
+    super(planId);
+    this.usingColumns = frozen(usingColumns);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "join",
+      value: {
+        $typeName: "spark.connect.Join",
+        left: this.left.toRelation(),
+        right: this.right.toRelation(),
+        ...(this.condition ? { joinCondition: this.condition.toProto() } : {}),
+        joinType: JOIN_TYPES[this.joinType],
+        usingColumns: [...this.usingColumns],
+      },
+    };
+  }
+}
+
+/** UNION, INTERSECT or EXCEPT, by position or by name. */
+export class SetOperation extends LogicalPlan {
+  readonly kind = "setOp" satisfies RelationKind;
+  constructor(
+    planId: number,
+    readonly left: LogicalPlan,
+    readonly right: LogicalPlan,
+    readonly op: "union" | "intersect" | "except",
+    readonly isAll: boolean,
+    readonly byName = false,
+    readonly allowMissingColumns = false,
+  ) {
+    super(planId);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    const types = {
+      union: SetOperation_SetOpType.UNION,
+      intersect: SetOperation_SetOpType.INTERSECT,
+      except: SetOperation_SetOpType.EXCEPT,
+    };
+    return {
+      case: "setOp",
+      value: {
+        $typeName: "spark.connect.SetOperation",
+        leftInput: this.left.toRelation(),
+        rightInput: this.right.toRelation(),
+        setOpType: types[this.op],
+        isAll: this.isAll,
+        byName: this.byName,
+        allowMissingColumns: this.allowMissingColumns,
+      },
+    };
+  }
+}
+
+// Aggregation ------------------------------------------------------------------------------------
+
+/** How rows are grouped. */
+export type GroupType = "groupBy" | "rollup" | "cube" | "pivot" | "groupingSets";
+
+const GROUP_TYPES: Record<GroupType, Aggregate_GroupType> = {
+  groupBy: Aggregate_GroupType.GROUPBY,
+  rollup: Aggregate_GroupType.ROLLUP,
+  cube: Aggregate_GroupType.CUBE,
+  pivot: Aggregate_GroupType.PIVOT,
+  groupingSets: Aggregate_GroupType.GROUPING_SETS,
+};
+
+/** `GROUP BY` (or rollup, cube, grouping sets, pivot) with aggregate expressions. */
+export class Aggregate extends LogicalPlan {
+  readonly kind = "aggregate" satisfies RelationKind;
+  readonly groupingExpressions: readonly Expression[];
+  readonly aggregateExpressions: readonly Expression[];
+  readonly groupingSets: readonly (readonly Expression[])[];
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    readonly groupType: GroupType,
+    groupingExpressions: readonly Expression[],
+    aggregateExpressions: readonly Expression[],
+    readonly pivot?: { readonly column: Expression; readonly values?: readonly Literal[] },
+    groupingSets: readonly (readonly Expression[])[] = [],
+  ) {
+    super(planId);
+    this.groupingExpressions = frozen(groupingExpressions);
+    this.aggregateExpressions = frozen(aggregateExpressions);
+    this.groupingSets = Object.freeze(groupingSets.map((s) => frozen(s)));
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "aggregate",
+      value: {
+        $typeName: "spark.connect.Aggregate",
+        input: this.input.toRelation(),
+        groupType: GROUP_TYPES[this.groupType],
+        groupingExpressions: protos(this.groupingExpressions),
+        aggregateExpressions: protos(this.aggregateExpressions),
+        ...(this.pivot
+          ? {
+              pivot: {
+                $typeName: "spark.connect.Aggregate.Pivot",
+                col: this.pivot.column.toProto(),
+                values: (this.pivot.values ?? []).map((v) => v.toLiteral()),
+              },
+            }
+          : {}),
+        groupingSets: this.groupingSets.map((set) => ({
+          $typeName: "spark.connect.Aggregate.GroupingSets" as const,
+          groupingSet: protos(set),
+        })),
+      },
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import { SparkSession, type SparkSessionOptions } from "@spark-connect/core";
+import { createSparkWebTransport, type SparkWebTransportOptions } from "./transport.js";
+
+/** Options of {@link connect}. */
+export interface WebConnectOptions
+  extends SparkWebTransportOptions,
+    Partial<Omit<SparkSessionOptions, "transport" | "token" | "headers">> {
+  /**
+   * Release the server-side session when the page is hidden for good (`pagehide`), so a closed
+   * tab does not leave a session behind. Default: true where `addEventListener` exists.
+   */
+  releaseOnPageHide?: boolean;
+}
+
+/**
+ * Connects a page to Spark through a gRPC-Web proxy (Envoy): a SparkSession over connect-web's
+ * transport with Spark's defaults. The token, if any, travels only in the `authorization` header.
+ *
+ * @example
+ * ```ts
+ * import { connect, col } from "@spark-connect/web";
+ * const spark = connect("https://spark-proxy.example.com");
+ * const rows = await (await spark.sql("SELECT 1 AS one")).collect();
+ * ```
+ */
+export function connect(urlOrOptions: string | WebConnectOptions): SparkSession {
+  const options: WebConnectOptions =
+    typeof urlOrOptions === "string" ? { baseUrl: urlOrOptions } : urlOrOptions;
+  const {
+    baseUrl,
+    token,
+    headers,
+    recursionLimit,
+    interceptors,
+    fetch,
+    releaseOnPageHide,
+    ...session
+  } = options;
+  const transport = createSparkWebTransport({
+    baseUrl,
+    ...(token === undefined ? {} : { token }),
+    ...(headers === undefined ? {} : { headers }),
+    ...(recursionLimit === undefined ? {} : { recursionLimit }),
+    ...(interceptors === undefined ? {} : { interceptors }),
+    ...(fetch === undefined ? {} : { fetch }),
+  });
+  const spark = SparkSession.create({ platform: "browser", ...session, transport });
+  const target = globalThis as {
+    addEventListener?: (type: string, fn: (e: { persisted?: boolean }) => void) => void;
+  };
+  if (releaseOnPageHide !== false && typeof target.addEventListener === "function") {
+    target.addEventListener("pagehide", (event) => {
+      // A page kept in the back/forward cache may come back: keep its session then.
+      if (!event.persisted) void spark.stop().catch(() => undefined);
+    });
+  }
+  return spark;
+}
