@@ -60,15 +60,23 @@ import {
   SubqueryAlias,
   Tail,
   ToDF,
+  ToSchema,
   Transpose,
   Unpivot,
   WithColumns,
   WithColumnsRenamed,
+  WithWatermark,
 } from "./plan/relations.js";
 import { StatDescribe, StatSummary } from "./plan/stat.js";
 import type { Row } from "./row.js";
 import type { SparkSession } from "./session.js";
-import { fromProtoDataType, type StructType } from "./types/index.js";
+import {
+  fromProtoDataType,
+  parseSchema,
+  type StructType,
+  StructType as StructTypeClass,
+  toProtoDataType,
+} from "./types/index.js";
 import { DataFrameWriter, DataFrameWriterV2 } from "./writer.js";
 
 /** Modes of {@link DataFrame.explain}. */
@@ -807,6 +815,88 @@ export class DataFrame {
     subset?: readonly string[],
   ): DataFrame {
     return this.na.replace(toReplace, value, subset);
+  }
+
+  /**
+   * Applies a function that takes and returns a DataFrame, for chaining reusable steps.
+   *
+   * @example
+   * ```ts
+   * const withTotal = (df: DataFrame) => df.withColumn("total", col("price").multiply(col("qty")));
+   * df.transform(withTotal).filter(col("total").gt(100));
+   * ```
+   */
+  transform<A extends unknown[]>(
+    fn: (df: DataFrame, ...args: A) => DataFrame,
+    ...args: A
+  ): DataFrame {
+    const result = fn(this, ...args);
+    if (!(result instanceof DataFrame)) {
+      throw new SparkArgumentError("transform's function must return a DataFrame", {
+        errorClass: "INVALID_RETURN_TYPE_FOR_TRANSFORM",
+      });
+    }
+    return result;
+  }
+
+  /** Reconciles the DataFrame with a schema: reorders, casts and checks columns (`df.to(schema)`). */
+  to(schema: StructType | string): DataFrame {
+    const struct = typeof schema === "string" ? parseSchema(schema) : schema;
+    if (!(struct instanceof StructTypeClass)) {
+      throw new SparkArgumentError("to() needs a StructType or a DDL schema string", {
+        errorClass: "NOT_STRUCT",
+      });
+    }
+    return this.#with(new ToSchema(this.#id(), this.#plan, toProtoDataType(struct)));
+  }
+
+  /** Sets an event-time watermark (streaming): `withWatermark("ts", "10 minutes")`. */
+  withWatermark(eventTime: string, delayThreshold: string): DataFrame {
+    if (typeof eventTime !== "string" || typeof delayThreshold !== "string") {
+      throw new SparkArgumentError("withWatermark takes a column name and a delay string", {
+        errorClass: "NOT_STR",
+      });
+    }
+    return this.#with(new WithWatermark(this.#id(), this.#plan, eventTime, delayThreshold));
+  }
+
+  /** Shortcut of `stat.corr`. */
+  corr(
+    col1: string,
+    col2: string,
+    method = "pearson",
+    options: ActionOptions = {},
+  ): Promise<number> {
+    return this.stat.corr(col1, col2, method, options);
+  }
+  /** Shortcut of `stat.cov`. */
+  cov(col1: string, col2: string, options: ActionOptions = {}): Promise<number> {
+    return this.stat.cov(col1, col2, options);
+  }
+  /** Shortcut of `stat.crosstab`. */
+  crosstab(col1: string, col2: string): DataFrame {
+    return this.stat.crosstab(col1, col2);
+  }
+  /** Shortcut of `stat.freqItems`. */
+  freqItems(cols: readonly string[], support?: number): DataFrame {
+    return this.stat.freqItems(cols, support);
+  }
+  /** Shortcut of `stat.approxQuantile`. */
+  approxQuantile(
+    cols: readonly string[],
+    probabilities: readonly number[],
+    relativeError: number,
+    options: ActionOptions = {},
+  ): Promise<number[][]> {
+    return this.stat.approxQuantile(cols, probabilities, relativeError, options);
+  }
+  /** Shortcut of `stat.sampleBy`. */
+  sampleBy(
+    col: string | Column,
+    fractions: Readonly<Record<string, number>> | ReadonlyMap<string | number | boolean, number>,
+    seed?: number | bigint,
+  ): DataFrame {
+    return this.stat.sampleBy(col, fractions, seed);
   }
 
   /** @internal A DataFrame of this session over another plan (for helpers in other files). */

@@ -916,3 +916,28 @@ export class Aggregate extends LogicalPlan {
     };
   }
 }
+
+/** An event-time watermark for streaming (`withWatermark`). */
+export class WithWatermark extends LogicalPlan {
+  readonly kind = "withWatermark" satisfies RelationKind;
+  constructor(
+    planId: number,
+    readonly input: LogicalPlan,
+    readonly eventTime: string,
+    readonly delayThreshold: string,
+  ) {
+    super(planId);
+    Object.freeze(this);
+  }
+  protected relType(): Relation["relType"] {
+    return {
+      case: "withWatermark",
+      value: {
+        $typeName: "spark.connect.WithWatermark",
+        input: this.input.toRelation(),
+        eventTime: this.eventTime,
+        delayThreshold: this.delayThreshold,
+      },
+    };
+  }
+}
