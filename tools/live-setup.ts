@@ -34,7 +34,10 @@ declare module "vitest" {
 export const ALLOWED_ORIGINS = ["http://127.0.0.1:5173", "http://allowed.test:4173"];
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const spark = await startSparkConnect();
+  // Progress every 100 ms (default 2 s), so that short test queries report progress too.
+  const spark = await startSparkConnect({
+    confs: { "spark.connect.progress.reportInterval": "100ms" },
+  });
   let envoy: Awaited<ReturnType<typeof startEnvoy>>;
   try {
     envoy = await startEnvoy({

@@ -1,6 +1,7 @@
 // Checks for the machine prerequisites: Node 20.19+, Java 17+, Python 3.10+ with pip.
 // Plain JavaScript so that tools/bootstrap.mjs can use it before `npm install` has run.
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 
 /** A missing or unusable prerequisite, with a one-line message saying what to install. */
@@ -91,4 +92,15 @@ export function checkPython() {
     );
   }
   return executable;
+}
+
+/** The Chromium the browser tests use: $CHROMIUM_PATH, else Debian's. */
+export function checkChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/lib/chromium/chromium"];
+  for (const c of candidates) {
+    if (c && existsSync(c)) return c;
+  }
+  throw new PrerequisiteError(
+    "Chromium is required for the browser tests and was not found: install Debian's chromium (`apt-get install chromium`) or set CHROMIUM_PATH.",
+  );
 }

@@ -1,5 +1,5 @@
 import { sparkPins } from "../paths.js";
-import { checkJava, checkNode, checkPython } from "../prereqs.mjs";
+import { checkChromium, checkJava, checkNode, checkPython } from "../prereqs.mjs";
 import { runStep } from "./steps.js";
 
 /**
@@ -11,6 +11,7 @@ export async function run(argv: string[]): Promise<void> {
   checkNode();
   if (!process.env.SPARK_REMOTE) checkJava();
   checkPython();
+  checkChromium();
   const started = Date.now();
   const timings: [string, number][] = [];
   const step = async (name: string, command: string, args: string[], env?: NodeJS.ProcessEnv) => {
@@ -42,6 +43,8 @@ export async function run(argv: string[]): Promise<void> {
       );
     }
   }
+  // Browser end-to-end tests: Chromium → the demo page → Envoy → Spark.
+  await step("e2e tests", bin("playwright"), ["test"]);
   process.stderr.write(
     `\nAll passed in ${((Date.now() - started) / 1000).toFixed(1)} s: ${timings.map(([n, s]) => `${n} ${s.toFixed(1)} s`).join(", ")}\n`,
   );

@@ -13,6 +13,7 @@ import {
   UnresolvedExtractValue,
   UnresolvedFunction,
   UnresolvedNamedLambdaVariable,
+  UnresolvedStar,
   UpdateFields,
   type WindowExpression,
 } from "./expressions/nodes.js";
@@ -56,7 +57,12 @@ export function toExpression(value: unknown, what = "value"): Expression {
 /** A column reference: Column objects pass through, strings name columns. */
 export function toColumnExpression(value: unknown, what = "column"): Expression {
   if (value instanceof Column) return value.expr;
-  if (typeof value === "string") return new UnresolvedAttribute(value);
+  if (typeof value === "string") {
+    // As col(): "*" and "t.*" are stars.
+    if (value === "*") return new UnresolvedStar();
+    if (value.endsWith(".*")) return new UnresolvedStar(value.slice(0, -2));
+    return new UnresolvedAttribute(value);
+  }
   throw new SparkArgumentError(
     `${what} must be a Column or a column name, not ${value === null ? "null" : typeof value}`,
     { errorClass: "NOT_COLUMN_OR_STR", messageParameters: { arg_name: what } },
@@ -122,9 +128,9 @@ export class Column {
   eq(other: ColumnOrLiteral): Column {
     return this.equalTo(other);
   }
-  /** `this != other` */
+  /** `this != other`, sent as `NOT (this = other)` as PySpark does (Spark has no `!=` function). */
   notEqual(other: ColumnOrLiteral): Column {
-    return fn("!=", this.expr, toExpression(other));
+    return fn("not", fn("==", this.expr, toExpression(other)).expr);
   }
   /** `this <=> other`: equality where two nulls are equal. */
   eqNullSafe(other: ColumnOrLiteral): Column {

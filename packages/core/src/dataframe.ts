@@ -324,8 +324,9 @@ export class DataFrame {
 
   /** Sets a column's metadata. */
   withMetadata(columnName: string, metadata: Readonly<Record<string, unknown>>): DataFrame {
+    // As PySpark (`self[columnName]`): the column is tied to this DataFrame's plan.
     const alias = new Alias(
-      new UnresolvedAttribute(columnName),
+      new UnresolvedAttribute(columnName, this.#plan.planId),
       [columnName],
       JSON.stringify(metadata),
     );
@@ -590,7 +591,7 @@ export class DataFrame {
   }
   /** Streaming deduplication within the watermark. */
   dropDuplicatesWithinWatermark(subset?: readonly string[]): DataFrame {
-    return this.#with(new Deduplicate(this.#id(), this.#plan, subset ?? [], true));
+    return this.#with(new Deduplicate(this.#id(), this.#plan, subset, true));
   }
 
   // Sampling and partitioning ----------------------------------------------------------------------
@@ -698,14 +699,22 @@ export class DataFrame {
     return this.#with(new SubqueryAlias(this.#id(), this.#plan, name));
   }
 
-  /** A query hint such as `"broadcast"`. */
+  /**
+   * A query hint such as `"broadcast"`. As in PySpark, one array argument is the parameter list
+   * (`hint("h", [1, 2])` is `hint("h", 1, 2)`); an array among several parameters is one array
+   * literal.
+   */
   hint(name: string, ...parameters: (ColumnOrLiteral | readonly unknown[])[]): DataFrame {
+    const list =
+      parameters.length === 1 && Array.isArray(parameters[0])
+        ? (parameters[0] as readonly unknown[])
+        : parameters;
     return this.#with(
       new Hint(
         this.#id(),
         this.#plan,
         name,
-        parameters.map((p) => toExpression(p)),
+        list.map((p) => toExpression(p)),
       ),
     );
   }

@@ -12,6 +12,7 @@ import {
   arrowSchemaFromProto,
   tableToRows as arrowTableToRows,
 } from "./arrow/index.js";
+import type { ExecutionProgress } from "./client/client.js";
 import type { ExecutePlanResponse, Plan } from "./gen/spark/connect/base_pb.js";
 import type { SessionInternals } from "./internal.js";
 import { literalRow } from "./literal-values.js";
@@ -19,8 +20,13 @@ import type { Row } from "./row.js";
 
 /** Options of every action. */
 export interface ActionOptions {
-  /** Cancels the action. */
+  /**
+   * Cancels the action: the call stops and the server is asked to interrupt the operation; the
+   * action rejects with a SparkCancelledError (OPERATION_CANCELED).
+   */
   signal?: AbortSignal;
+  /** Called with the server's progress reports (stages, tasks done and total, bytes read). */
+  onProgress?: (progress: ExecutionProgress) => void;
 }
 
 /** Options of actions that return rows: how longs and decimals become JS values. */
@@ -35,6 +41,7 @@ export async function* execute(
   internals.assertActive();
   const responses = internals.client.execute(plan, {
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     tags: internals.tags(),
   });
   for await (const response of responses) {

@@ -152,17 +152,22 @@ export class GroupedData {
    * server when omitted). Only after `groupBy`.
    */
   pivot(pivotCol: string | Column, values?: readonly PivotValue[]): GroupedData {
-    if (this.#groupType !== "groupBy") {
-      throw new SparkArgumentError("pivot is only allowed after groupBy", {
-        errorClass: "NOT_SUPPORTED_PIVOT",
-      });
-    }
+    // A pivoted GroupedData has group type "pivot": check for a repeated pivot first.
     if (this.#pivot) {
       throw new SparkArgumentError("pivot can be called only once", {
         errorClass: "REPEATED_PIVOT",
       });
     }
-    const column = toColumnExpression(pivotCol, "pivot_col");
+    if (this.#groupType !== "groupBy") {
+      throw new SparkArgumentError("pivot is only allowed after groupBy", {
+        errorClass: "NOT_SUPPORTED_PIVOT",
+      });
+    }
+    // As PySpark (`self._df[pivot_col]`): a named pivot column is tied to the grouped DataFrame.
+    const column =
+      typeof pivotCol === "string"
+        ? this.#df.col(pivotCol).expr
+        : toColumnExpression(pivotCol, "pivot_col");
     const literals = values?.map((v) => new Literal(v));
     return new GroupedData(this.#df, this.#input, "pivot", this.#grouping, this.#sets, {
       column,

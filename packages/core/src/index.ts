@@ -19,13 +19,25 @@ export {
   tableToRows,
   type VariantValue,
 } from "./arrow/index.js";
+// The catalog (spark.catalog) and what it returns
+export {
+  Catalog,
+  type CatalogColumn,
+  type CatalogFunction,
+  type CatalogMetadata,
+  type CatalogTable,
+  type CreateTableOptions,
+  type Database,
+} from "./catalog.js";
 // The low-level client and connecting
 export {
   type CallControl,
   type ExecuteOptions,
+  type ExecutionProgress,
   SDK_VERSION,
   SparkConnectClient,
   type SparkConnectClientOptions,
+  type StageProgress,
 } from "./client/client.js";
 export {
   type ConnectionString,
@@ -34,6 +46,12 @@ export {
   parseConnectionString,
   redactToken,
 } from "./client/connection-string.js";
+export {
+  DEFAULT_RETRY_POLICY,
+  isRetryableError,
+  type RetryPolicyOptions,
+  type Sleep,
+} from "./client/retries.js";
 export { toSparkError } from "./client/to-spark-error.js";
 // Columns, functions, windows
 export { type CastTarget, Column, type ColumnOrLiteral } from "./column.js";

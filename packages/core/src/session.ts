@@ -1,4 +1,5 @@
 import type { Transport } from "@connectrpc/connect";
+import { Catalog } from "./catalog.js";
 import {
   type CallControl,
   SparkConnectClient,
@@ -249,6 +250,11 @@ export class SparkSession {
   /** Reads data sources and tables. */
   get read(): DataFrameReader {
     return new DataFrameReader(this);
+  }
+
+  /** The catalog: databases, tables, views, functions and the table cache. */
+  get catalog(): Catalog {
+    return new Catalog(this);
   }
 
   /** The runtime configuration. */

@@ -19,13 +19,32 @@ function sortOrderOf(c: ColumnRef): SortOrder {
 /** Frame bounds beyond these are unbounded, as in Spark. */
 const UNBOUNDED = 2n ** 63n - 1n;
 
-function boundary(value: number | bigint, side: "start" | "end"): FrameBoundary {
+function boundary(
+  value: number | bigint,
+  side: "start" | "end",
+  frameType: "row" | "range",
+): FrameBoundary {
   const v = BigInt(value);
   if ((side === "start" && v <= -UNBOUNDED) || (side === "end" && v >= UNBOUNDED)) {
     return { type: "unbounded" };
   }
   if (v === 0n) return { type: "currentRow" };
-  return { type: "value", value: new Literal(v >= -(2n ** 31n) && v < 2n ** 31n ? Number(v) : v) };
+  const isInt = v >= -(2n ** 31n) && v < 2n ** 31n;
+  if (frameType === "row" && !isInt) {
+    // Spark's row frames take int offsets only (PySpark refuses the same values).
+    throw new SparkArgumentError(
+      `a row frame ${side} must be unbounded or from -2^31 to 2^31-1, not ${v}`,
+      {
+        errorClass: "VALUE_NOT_BETWEEN",
+        messageParameters: {
+          arg_name: side,
+          min: String(-(2n ** 31n)),
+          max: String(2n ** 31n - 1n),
+        },
+      },
+    );
+  }
+  return { type: "value", value: new Literal(isInt ? Number(v) : v) };
 }
 
 /**
@@ -72,7 +91,8 @@ export class WindowSpec implements WindowSpecLike {
 
   /**
    * A row frame, relative to the current row: `rowsBetween(Window.unboundedPreceding,
-   * Window.currentRow)`. Values at or beyond ±2^63-1 (and the Window constants) are unbounded.
+   * Window.currentRow)`. Values at or beyond ±2^63-1 (and the Window constants) are unbounded;
+   * other offsets must fit in an int (-2^31 to 2^31-1), as Spark's row frames require.
    */
   rowsBetween(start: number | bigint, end: number | bigint): WindowSpec {
     return this.#between("row", start, end);
@@ -102,8 +122,8 @@ export class WindowSpec implements WindowSpecLike {
       typeof v === "bigint" ? v : Number.isFinite(v) ? BigInt(v) : v > 0 ? UNBOUNDED : -UNBOUNDED;
     return new WindowSpec(this.#partitionSpec, this.#orderSpec, {
       frameType,
-      lower: boundary(toBig(start), "start"),
-      upper: boundary(toBig(end), "end"),
+      lower: boundary(toBig(start), "start", frameType),
+      upper: boundary(toBig(end), "end", frameType),
     });
   }
 

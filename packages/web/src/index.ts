@@ -6,6 +6,7 @@
  */
 export * from "@spark-connect/core";
 export { connect, type WebConnectOptions } from "./connect.js";
+export { formatValue, type RenderTableOptions, renderSchema, renderTable } from "./render.js";
 export {
   createSparkWebTransport,
   DEFAULT_RECURSION_LIMIT,

@@ -1,15 +1,24 @@
 import { create } from "@bufbuild/protobuf";
-import { Code, ConnectError, type ConnectRouter, createRouterTransport } from "@connectrpc/connect";
+import { Code, ConnectError, createRouterTransport, type ServiceImpl } from "@connectrpc/connect";
 import { describe, expect, test } from "vitest";
-import { SparkConnectionError, SparkProtocolError } from "../errors.js";
+import {
+  AnalysisError,
+  SparkCancelledError,
+  SparkConnectionError,
+  SparkProtocolError,
+  UnknownSparkError,
+} from "../errors.js";
+import { ErrorInfoSchema, RetryInfoSchema } from "../gen/google/rpc/error_details_pb.js";
 import {
   type ExecutePlanResponse,
   ExecutePlanResponseSchema,
   PlanSchema,
   type ReattachExecuteRequest,
+  type ReleaseExecuteRequest,
   SparkConnectService,
 } from "../gen/spark/connect/base_pb.js";
-import { SparkConnectClient } from "./client.js";
+import { SparkConnectClient, type SparkConnectClientOptions } from "./client.js";
+import type { RetryPolicyOptions } from "./retries.js";
 
 const SESSION = "11111111-2222-4333-8444-555555555555";
 const plan = create(PlanSchema, {});
@@ -34,184 +43,741 @@ function response(
   });
 }
 
+/** What the in-memory server saw, in order. */
 interface Calls {
+  /** One line per RPC: "execute", "reattach <lastResponseId>", "release until <id>", "release all"… */
   log: string[];
   reattaches: ReattachExecuteRequest[];
+  releases: ReleaseExecuteRequest[];
 }
 
-function client(routes: (router: ConnectRouter, calls: Calls) => void): {
+type Impl = Partial<ServiceImpl<typeof SparkConnectService>>;
+
+/** Fills in the RPCs a test does not implement: they log themselves and succeed. */
+function service(calls: Calls, impl: Impl): Impl {
+  return {
+    async releaseExecute(req) {
+      calls.releases.push(req);
+      calls.log.push(
+        req.release.case === "releaseUntil"
+          ? `release until ${req.release.value.responseId}`
+          : `release ${req.release.case === "releaseAll" ? "all" : "?"}`,
+      );
+      return { sessionId: SESSION, serverSideSessionId: "srv-1", operationId: req.operationId };
+    },
+    async interrupt(req) {
+      calls.log.push(`interrupt ${String(req.interrupt.value)}`);
+      return { sessionId: SESSION, serverSideSessionId: "srv-1", interruptedIds: [] };
+    },
+    ...impl,
+  };
+}
+
+interface Harness {
   client: SparkConnectClient;
   calls: Calls;
-} {
-  const calls: Calls = { log: [], reattaches: [] };
-  const transport = createRouterTransport((router) => routes(router, calls));
-  return { client: new SparkConnectClient({ transport, sessionId: SESSION }), calls };
+  /** The waits the client asked for, in milliseconds (the injected sleep returns at once). */
+  sleeps: number[];
 }
 
+function harness(
+  routes: (calls: Calls) => Impl,
+  options: Partial<SparkConnectClientOptions> = {},
+): Harness {
+  const calls: Calls = { log: [], reattaches: [], releases: [] };
+  const sleeps: number[] = [];
+  const transport = createRouterTransport((router) =>
+    router.service(SparkConnectService, service(calls, routes(calls))),
+  );
+  const client = new SparkConnectClient({
+    transport,
+    sessionId: SESSION,
+    sleep: async (ms, signal) => {
+      sleeps.push(ms);
+      signal?.throwIfAborted();
+    },
+    ...options,
+  });
+  return { client, calls, sleeps };
+}
+
+/** Lets pending best-effort calls (releases) reach the server. */
+const settle = () => new Promise((r) => setTimeout(r, 5));
+
+/** Reads every response id, pausing after each so that background calls land in order. */
+async function drain(gen: AsyncIterable<ExecutePlanResponse>): Promise<string[]> {
+  const out: string[] = [];
+  for await (const r of gen) {
+    out.push(r.responseId);
+    await settle();
+  }
+  await settle();
+  return out;
+}
+
+/** Reads every response id as fast as possible. */
 async function ids(gen: AsyncIterable<ExecutePlanResponse>): Promise<string[]> {
   const out: string[] = [];
   for await (const r of gen) out.push(r.responseId);
   return out;
 }
 
+async function failure(gen: AsyncIterable<ExecutePlanResponse>, seen: string[] = []) {
+  try {
+    for await (const r of gen) seen.push(r.responseId);
+  } catch (e) {
+    await settle();
+    return e;
+  }
+  throw new Error("the execution did not fail");
+}
+
+function serverError(errorClass: string, message: string, code = Code.Internal): ConnectError {
+  return new ConnectError(`[${errorClass}] ${message}`, code, undefined, [
+    {
+      desc: ErrorInfoSchema,
+      value: {
+        reason: "org.apache.spark.SparkSQLException",
+        domain: "org.apache.spark",
+        metadata: {
+          classes: JSON.stringify(["org.apache.spark.SparkSQLException"]),
+          errorClass,
+          sqlState: "XXKCM",
+        },
+      },
+    },
+  ]);
+}
+
+function withRetryInfo(message: string, code: Code, delaySeconds: number): ConnectError {
+  return new ConnectError(message, code, undefined, [
+    { desc: RetryInfoSchema, value: { retryDelay: { seconds: BigInt(delaySeconds) } } },
+  ]);
+}
+
 describe("SparkConnectClient.execute", () => {
-  test("basic flow: every response once, reattachable, then released", async () => {
-    const { client: c, calls } = client((router, calls) =>
-      router.service(SparkConnectService, {
-        async *executePlan(req) {
-          calls.log.push(
-            `execute reattachable=${req.requestOptions[0]?.requestOption.case === "reattachOptions"}`,
-          );
-          yield response("r1");
-          yield response("r2");
-          yield response("r3", "complete");
-        },
-        async releaseExecute(req) {
-          calls.log.push(`release ${req.release.case}`);
-          return { sessionId: SESSION, serverSideSessionId: "srv-1", operationId: req.operationId };
-        },
-      }),
-    );
-    expect(await ids(c.execute(plan))).toEqual(["r1", "r2", "r3"]);
-    await new Promise((r) => setTimeout(r, 10));
-    expect(calls.log).toEqual(["execute reattachable=true", "release releaseAll"]);
+  test("basic flow: every response once, reattachable, consumed ones released, then all", async () => {
+    const { client, calls, sleeps } = harness((calls) => ({
+      async *executePlan(req) {
+        calls.log.push(
+          `execute reattachable=${req.requestOptions[0]?.requestOption.case === "reattachOptions"}`,
+        );
+        yield response("r1");
+        yield response("r2");
+        yield response("r3", "complete");
+      },
+    }));
+    expect(await drain(client.execute(plan))).toEqual(["r1", "r2", "r3"]);
+    expect(calls.log).toEqual([
+      "execute reattachable=true",
+      "release until r1",
+      "release until r2",
+      "release all",
+    ]);
+    expect(sleeps).toEqual([]);
+  });
+
+  test("the exact call sequence: execute → releaseUntil … → reattach(last id) → … → releaseAll", async () => {
+    const { client, calls } = harness((calls) => ({
+      async *executePlan(req) {
+        calls.log.push(`execute ${req.operationId}`);
+        yield response("r1");
+        yield response("r2");
+        // Ends without ResultComplete, as the server does after senderMaxStreamDuration.
+      },
+      async *reattachExecute(req) {
+        calls.reattaches.push(req);
+        calls.log.push(`reattach ${req.lastResponseId}`);
+        yield response("r3");
+        yield response("r4", "complete");
+      },
+    }));
+    const operationId = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
+    expect(await drain(client.execute(plan, { operationId }))).toEqual(["r1", "r2", "r3", "r4"]);
+    expect(calls.log).toEqual([
+      `execute ${operationId}`,
+      "release until r1",
+      "release until r2",
+      "reattach r2",
+      "release until r3",
+      "release all",
+    ]);
+    // Follow-up calls name the operation and the session, including the server-side one seen.
+    for (const req of [...calls.reattaches, ...calls.releases]) {
+      expect(req.operationId).toBe(operationId);
+      expect(req.sessionId).toBe(SESSION);
+      expect(req.clientObservedServerSideSessionId).toBe("srv-1");
+      expect(req.clientType).toBe(client.clientType);
+    }
   });
 
   test("a stream that ends without ResultComplete is reattached from the last response", async () => {
-    const { client: c, calls } = client((router, calls) =>
-      router.service(SparkConnectService, {
-        async *executePlan() {
-          yield response("r1");
-          yield response("r2");
-        },
-        async *reattachExecute(req) {
-          calls.reattaches.push(req);
-          if (req.lastResponseId === "r2") {
-            yield response("r3");
-          } else {
-            yield response("r4");
-            yield response("r5", "complete");
-          }
-        },
-        async releaseExecute(req) {
-          return { sessionId: SESSION, serverSideSessionId: "srv-1", operationId: req.operationId };
-        },
-      }),
-    );
-    expect(await ids(c.execute(plan))).toEqual(["r1", "r2", "r3", "r4", "r5"]);
+    const { client, calls, sleeps } = harness((calls) => ({
+      async *executePlan() {
+        yield response("r1");
+        yield response("r2");
+      },
+      async *reattachExecute(req) {
+        calls.reattaches.push(req);
+        if (req.lastResponseId === "r2") {
+          yield response("r3");
+        } else {
+          yield response("r4");
+          yield response("r5", "complete");
+        }
+      },
+    }));
+    expect(await ids(client.execute(plan))).toEqual(["r1", "r2", "r3", "r4", "r5"]);
     expect(calls.reattaches.map((r) => r.lastResponseId)).toEqual(["r2", "r3"]);
+    // Ending a stream early is the protocol, not a failure: no backoff.
+    expect(sleeps).toEqual([]);
   });
 
-  test("a transient failure mid-stream reattaches; a fatal one fails with a typed error", async () => {
-    let failed = false;
-    const { client: c } = client((router) =>
-      router.service(SparkConnectService, {
-        async *executePlan() {
-          yield response("r1");
-          if (!failed) {
-            failed = true;
-            throw new ConnectError("blip", Code.Unavailable);
-          }
-        },
-        async *reattachExecute() {
-          yield response("r2", "complete");
-        },
-        async releaseExecute(req) {
-          return { sessionId: SESSION, serverSideSessionId: "srv-1", operationId: req.operationId };
-        },
-      }),
-    );
-    expect(await ids(c.execute(plan))).toEqual(["r1", "r2"]);
+  test("a fatal error fails at once with a typed error, and the operation is released", async () => {
+    const { client, calls, sleeps } = harness((calls) => ({
+      async *executePlan() {
+        calls.log.push("execute");
+        yield response("r1");
+        throw new ConnectError(
+          "[TABLE_OR_VIEW_NOT_FOUND] The table or view `nope` cannot be found.",
+          Code.Internal,
+          undefined,
+          [
+            {
+              desc: ErrorInfoSchema,
+              value: {
+                reason: "org.apache.spark.sql.AnalysisException",
+                domain: "org.apache.spark",
+                metadata: {
+                  classes: JSON.stringify(["org.apache.spark.sql.AnalysisException"]),
+                  errorClass: "TABLE_OR_VIEW_NOT_FOUND",
+                  sqlState: "42P01",
+                },
+              },
+            },
+          ],
+        );
+      },
+      async *reattachExecute() {
+        calls.log.push("reattach");
+        yield response("r9", "complete");
+      },
+    }));
+    const err = await failure(client.execute(plan));
+    expect(err).toBeInstanceOf(AnalysisError);
+    expect((err as AnalysisError).name).toBe("AnalysisError");
+    expect((err as AnalysisError).errorClass).toBe("TABLE_OR_VIEW_NOT_FOUND");
+    expect(sleeps).toEqual([]);
+    expect(calls.log.filter((l) => !l.startsWith("release until"))).toEqual([
+      "execute",
+      "release all",
+    ]);
+  });
 
-    const { client: fatal } = client((router) =>
-      router.service(SparkConnectService, {
+  test("retry during execute: a transient failure mid-stream waits, then reattaches", async () => {
+    const { client, calls, sleeps } = harness((calls) => ({
+      async *executePlan() {
+        calls.log.push("execute");
+        yield response("r1");
+        throw new ConnectError("connection reset", Code.Unavailable);
+      },
+      async *reattachExecute(req) {
+        calls.log.push(`reattach ${req.lastResponseId}`);
+        yield response("r2", "complete");
+      },
+    }));
+    expect(await drain(client.execute(plan))).toEqual(["r1", "r2"]);
+    expect(sleeps).toEqual([50]);
+    expect(calls.log).toEqual(["execute", "release until r1", "reattach r1", "release all"]);
+  });
+
+  test("retry during reattach: each failed reattach backs off; the budget restarts with each response", async () => {
+    let failures = 0;
+    const { client, calls, sleeps } = harness((calls) => ({
+      async *executePlan() {
+        calls.log.push("execute");
+        yield response("r1");
+      },
+      async *reattachExecute(req) {
+        calls.log.push(`reattach ${req.lastResponseId}`);
+        if (req.lastResponseId === "r1" && failures < 3) {
+          failures++;
+          throw new ConnectError("proxy restarting", Code.Unavailable);
+        }
+        if (req.lastResponseId === "r1") {
+          yield response("r2");
+          throw new ConnectError("proxy restarting again", Code.Unavailable);
+        }
+        yield response("r3", "complete");
+      },
+    }));
+    expect(await ids(client.execute(plan))).toEqual(["r1", "r2", "r3"]);
+    expect(sleeps).toEqual([50, 200, 800, 50]);
+    expect(calls.log.filter((l) => !l.startsWith("release"))).toEqual([
+      "execute",
+      "reattach r1",
+      "reattach r1",
+      "reattach r1",
+      "reattach r1",
+      "reattach r2",
+    ]);
+  });
+
+  test("INVALID_CURSOR.DISCONNECTED (another request took the stream over) is reattached", async () => {
+    const { client, calls } = harness((calls) => ({
+      async *executePlan() {
+        yield response("r1");
+        throw serverError("INVALID_CURSOR.DISCONNECTED", "The cursor has been disconnected.");
+      },
+      async *reattachExecute(req) {
+        calls.reattaches.push(req);
+        yield response("r2", "complete");
+      },
+    }));
+    expect(await ids(client.execute(plan))).toEqual(["r1", "r2"]);
+    expect(calls.reattaches.map((r) => r.lastResponseId)).toEqual(["r1"]);
+  });
+
+  test("a failure that outlasts the retry budget fails with a typed connection error", async () => {
+    const { client, calls, sleeps } = harness(
+      (calls) => ({
         async *executePlan() {
           yield response("r1");
           throw new ConnectError("down for good", Code.Unavailable);
         },
         async *reattachExecute() {
+          calls.log.push("reattach");
           yield* [];
           throw new ConnectError("still down", Code.Unavailable);
         },
       }),
+      { retryPolicy: { maxRetries: 3 } },
     );
-    const err = await ids(fatal.execute(plan)).catch((e: unknown) => e);
+    const err = await failure(client.execute(plan));
     expect(err).toBeInstanceOf(SparkConnectionError);
     expect((err as SparkConnectionError).errorClass).toBe("CONNECTION_UNAVAILABLE");
+    expect((err as SparkConnectionError).message).toMatch(/still down/);
+    expect(sleeps).toEqual([50, 200, 800]);
+    expect(calls.log.filter((l) => l === "reattach")).toHaveLength(3);
+    expect(calls.log.at(-1)).toBe("release all");
+  });
+
+  test("the default budget is PySpark's: 15 retries, about ten minutes", async () => {
+    const { client, sleeps } = harness(() => ({
+      async *executePlan() {
+        yield* [];
+        throw new ConnectError("down", Code.Unavailable);
+      },
+      async *reattachExecute() {
+        yield* [];
+        throw new ConnectError("down", Code.Unavailable);
+      },
+    }));
+    const err = await failure(client.execute(plan));
+    expect(err).toBeInstanceOf(SparkConnectionError);
+    expect(sleeps).toHaveLength(15);
+    expect(sleeps.slice(0, 3)).toEqual([50, 200, 800]);
+    const total = sleeps.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThanOrEqual(10 * 60 * 1000);
   });
 
   test("operation not found before the first response: the execute is sent again", async () => {
     let executes = 0;
-    const { client: c } = client((router) =>
-      router.service(SparkConnectService, {
-        async *executePlan() {
-          executes++;
-          if (executes === 1) throw new ConnectError("lost", Code.Unavailable);
-          yield response("r1", "complete");
-        },
-        async *reattachExecute() {
-          yield* [];
-          throw new ConnectError(
-            "[INVALID_HANDLE.OPERATION_NOT_FOUND] no such operation",
-            Code.Internal,
-          );
-        },
-        async releaseExecute(req) {
-          return { sessionId: SESSION, serverSideSessionId: "srv-1", operationId: req.operationId };
-        },
-      }),
-    );
-    expect(await ids(c.execute(plan))).toEqual(["r1"]);
+    const { client, calls, sleeps } = harness((calls) => ({
+      async *executePlan() {
+        executes++;
+        calls.log.push("execute");
+        if (executes === 1) throw new ConnectError("lost", Code.Unavailable);
+        yield response("r1", "complete");
+      },
+      async *reattachExecute(req) {
+        calls.log.push(`reattach ${req.lastResponseId || "(none)"}`);
+        yield* [];
+        throw serverError(
+          "INVALID_HANDLE.OPERATION_NOT_FOUND",
+          "The handle 1234 is invalid. Operation not found.",
+        );
+      },
+    }));
+    expect(await drain(client.execute(plan))).toEqual(["r1"]);
     expect(executes).toBe(2);
+    expect(sleeps).toEqual([50]);
+    expect(calls.log).toEqual(["execute", "reattach (none)", "execute", "release all"]);
   });
 
   test("operation not found after a partial response fails instead of duplicating rows", async () => {
-    const { client: c } = client((router) =>
-      router.service(SparkConnectService, {
+    let executes = 0;
+    const { client } = harness(() => ({
+      async *executePlan() {
+        executes++;
+        yield response("r1");
+      },
+      async *reattachExecute() {
+        yield* [];
+        throw serverError("INVALID_HANDLE.OPERATION_NOT_FOUND", "Operation not found.");
+      },
+    }));
+    const seen: string[] = [];
+    const err = await failure(client.execute(plan), seen);
+    expect(seen).toEqual(["r1"]);
+    expect(executes).toBe(1);
+    expect(err).toBeInstanceOf(SparkProtocolError);
+    expect((err as SparkProtocolError).errorClass).toBe("RESPONSE_ALREADY_RECEIVED");
+    expect((err as SparkProtocolError).message).toMatch(/OPERATION_NOT_FOUND/);
+    expect((err as SparkProtocolError).cause).toBeInstanceOf(UnknownSparkError);
+  });
+
+  test("session not found after a partial response fails the same way", async () => {
+    const { client } = harness(() => ({
+      async *executePlan() {
+        yield response("r1");
+      },
+      async *reattachExecute() {
+        yield* [];
+        throw serverError("INVALID_HANDLE.SESSION_NOT_FOUND", "Session not found.");
+      },
+    }));
+    const err = await failure(client.execute(plan));
+    expect((err as SparkProtocolError).errorClass).toBe("RESPONSE_ALREADY_RECEIVED");
+    expect((err as SparkProtocolError).messageParameters).toEqual({
+      error_type: "INVALID_HANDLE.SESSION_NOT_FOUND",
+    });
+  });
+
+  test("the server's RetryInfo sets the wait, even for a code that is not retried otherwise", async () => {
+    const { client, calls, sleeps } = harness(
+      (calls) => ({
+        async *executePlan() {
+          yield response("r1");
+          throw withRetryInfo("too many requests, come back later", Code.ResourceExhausted, 7);
+        },
+        async *reattachExecute(req) {
+          calls.reattaches.push(req);
+          yield response("r2", "complete");
+        },
+      }),
+      { retryPolicy: { jitterMs: 0 } },
+    );
+    expect(await ids(client.execute(plan))).toEqual(["r1", "r2"]);
+    expect(sleeps).toEqual([7_000]);
+    expect(calls.reattaches).toHaveLength(1);
+  });
+
+  test("RetryInfo with the default policy: the server's delay plus at most 500 ms of jitter", async () => {
+    let failed = false;
+    const { client, sleeps } = harness(() => ({
+      async *executePlan() {
+        yield response("r1");
+        if (!failed) {
+          failed = true;
+          throw withRetryInfo("busy", Code.Unavailable, 3);
+        }
+      },
+      async *reattachExecute() {
+        yield response("r2", "complete");
+      },
+    }));
+    expect(await ids(client.execute(plan))).toEqual(["r1", "r2"]);
+    expect(sleeps).toHaveLength(1);
+    expect(sleeps[0]).toBeGreaterThanOrEqual(3_000);
+    expect(sleeps[0]).toBeLessThanOrEqual(3_500);
+  });
+
+  for (const [label, retryPolicy] of [
+    ["retryPolicy: false", false],
+    ["maxRetries: 0", { maxRetries: 0 }],
+  ] as [string, RetryPolicyOptions | false][]) {
+    test(`retries disabled (${label}): a transient failure fails at once`, async () => {
+      const { client, calls, sleeps } = harness(
+        (calls) => ({
+          async *executePlan() {
+            calls.log.push("execute");
+            yield response("r1");
+            throw new ConnectError("blip", Code.Unavailable);
+          },
+          async *reattachExecute() {
+            calls.log.push("reattach");
+            yield response("r2", "complete");
+          },
+        }),
+        { retryPolicy },
+      );
+      expect(client.retryPolicy.maxRetries).toBe(0);
+      const err = await failure(client.execute(plan));
+      expect(err).toBeInstanceOf(SparkConnectionError);
+      expect(sleeps).toEqual([]);
+      expect(calls.log.filter((l) => !l.startsWith("release"))).toEqual(["execute"]);
+    });
+  }
+
+  test("retries disabled: a stream the server ends early is still reattached", async () => {
+    const { client } = harness(
+      () => ({
         async *executePlan() {
           yield response("r1");
         },
         async *reattachExecute() {
-          yield* [];
-          throw new ConnectError("[INVALID_HANDLE.OPERATION_NOT_FOUND] gone", Code.Internal);
+          yield response("r2", "complete");
         },
       }),
+      { retryPolicy: false },
     );
+    expect(await ids(client.execute(plan))).toEqual(["r1", "r2"]);
+  });
+
+  test("a custom canRetry decides what is retried", async () => {
+    const { client, sleeps } = harness(
+      () => ({
+        async *executePlan() {
+          yield response("r1");
+          throw new ConnectError("flaky", Code.Aborted);
+        },
+        async *reattachExecute() {
+          yield response("r2", "complete");
+        },
+      }),
+      { retryPolicy: { canRetry: (e) => e.code === Code.Aborted, initialBackoffMs: 10 } },
+    );
+    expect(await ids(client.execute(plan))).toEqual(["r1", "r2"]);
+    expect(sleeps).toEqual([10]);
+  });
+
+  test("aborting during a backoff cancels: the operation is interrupted and released", async () => {
+    const controller = new AbortController();
+    const { client, calls } = harness(
+      (calls) => ({
+        async *executePlan() {
+          calls.log.push("execute");
+          yield response("r1");
+          throw new ConnectError("blip", Code.Unavailable);
+        },
+      }),
+      {
+        sleep: (_ms, signal) =>
+          new Promise((_resolve, reject) => {
+            signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
+            controller.abort(new Error("user pressed Cancel"));
+          }),
+      },
+    );
+    const operationId = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
+    const err = await failure(client.execute(plan, { operationId, signal: controller.signal }));
+    expect(err).toBeInstanceOf(SparkCancelledError);
+    expect((err as SparkCancelledError).errorClass).toBe("OPERATION_CANCELED");
+    expect((err as SparkCancelledError).message).toMatch(/user pressed Cancel/);
+    expect(calls.log.filter((l) => !l.startsWith("release until"))).toEqual([
+      "execute",
+      `interrupt ${operationId}`,
+      "release all",
+    ]);
+  });
+
+  test("releaseUntil is best effort: one in flight at a time, later ids merged, failures ignored", async () => {
+    let unblock: () => void = () => undefined;
+    const blocked = new Promise<void>((r) => {
+      unblock = r;
+    });
+    const { client, calls } = harness((calls) => ({
+      async *executePlan() {
+        for (let i = 1; i <= 5; i++) yield response(`r${i}`);
+        yield response("r6", "complete");
+      },
+      async releaseExecute(req) {
+        calls.releases.push(req);
+        if (req.release.case === "releaseUntil") {
+          calls.log.push(`release until ${req.release.value.responseId}`);
+          if (req.release.value.responseId === "r1") await blocked;
+          throw new ConnectError("release failed", Code.Unavailable);
+        }
+        calls.log.push("release all");
+        return { sessionId: SESSION, serverSideSessionId: "srv-1", operationId: req.operationId };
+      },
+    }));
     const seen: string[] = [];
-    const err = await (async () => {
-      for await (const r of c.execute(plan)) seen.push(r.responseId);
-    })().catch((e: unknown) => e);
-    expect(seen).toEqual(["r1"]);
-    expect((err as Error).message).toMatch(/OPERATION_NOT_FOUND/);
+    for await (const r of client.execute(plan)) {
+      seen.push(r.responseId);
+      if (r.responseId === "r4") await settle();
+    }
+    unblock();
+    await settle();
+    expect(seen).toEqual(["r1", "r2", "r3", "r4", "r5", "r6"]);
+    // While the first release hung, the stream went on; only one call with the newest id followed,
+    // and none after the final release.
+    expect(calls.log).toEqual(["release until r1", "release all"]);
+  });
+
+  test("the final releaseAll is retried a few times, in the background", async () => {
+    let releases = 0;
+    const { client, sleeps } = harness(() => ({
+      async *executePlan() {
+        yield response("r1", "complete");
+      },
+      async releaseExecute(req) {
+        releases++;
+        if (releases < 3) throw new ConnectError("blip", Code.Unavailable);
+        return { sessionId: SESSION, serverSideSessionId: "srv-1", operationId: req.operationId };
+      },
+    }));
+    expect(await ids(client.execute(plan))).toEqual(["r1"]);
+    await settle();
+    expect(releases).toBe(3);
+    expect(sleeps).toEqual([50, 200]);
+  });
+
+  test("a consumer that stops early releases the operation", async () => {
+    const { client, calls } = harness(() => ({
+      async *executePlan() {
+        yield response("r1");
+        yield response("r2");
+        yield response("r3", "complete");
+      },
+    }));
+    for await (const r of client.execute(plan)) {
+      if (r.responseId === "r1") break;
+    }
+    await settle();
+    expect(calls.log.at(-1)).toBe("release all");
+    expect(calls.releases.at(-1)?.release.case).toBe("releaseAll");
   });
 
   test("a changed server-side session id fails the operation", async () => {
-    const { client: c } = client((router) =>
-      router.service(SparkConnectService, {
-        async *executePlan() {
-          yield response("r1", "batch", "srv-1");
-          yield response("r2", "batch", "srv-2");
-        },
-      }),
-    );
-    const err = await ids(c.execute(plan)).catch((e: unknown) => e);
+    const { client } = harness(() => ({
+      async *executePlan() {
+        yield response("r1", "batch", "srv-1");
+        yield response("r2", "batch", "srv-2");
+      },
+    }));
+    const err = await failure(client.execute(plan));
     expect(err).toBeInstanceOf(SparkProtocolError);
     expect((err as SparkProtocolError).errorClass).toBe("SESSION_CHANGED");
   });
 
   test("a request over the size limit fails before it is sent", async () => {
     let sent = false;
-    const transport = createRouterTransport((router) =>
-      router.service(SparkConnectService, {
+    const { client } = harness(
+      () => ({
         async *executePlan() {
           sent = true;
           yield response("r1", "complete");
         },
       }),
+      { maxMessageSize: 10 },
     );
-    const c = new SparkConnectClient({ transport, sessionId: SESSION, maxMessageSize: 10 });
-    const err = await ids(c.execute(plan)).catch((e: unknown) => e);
+    const err = await failure(client.execute(plan));
     expect((err as { errorClass?: string }).errorClass).toBe("REQUEST_TOO_LARGE");
     expect(sent).toBe(false);
+  });
+});
+
+describe("SparkConnectClient unary calls", () => {
+  const analyzeResponse = {
+    sessionId: SESSION,
+    serverSideSessionId: "srv-1",
+    result: { case: "sparkVersion" as const, value: { version: "4.1.4" } },
+  };
+  const version = { case: "sparkVersion" as const, value: {} };
+
+  test("a transient failure is retried with backoff", async () => {
+    let calls = 0;
+    const { client, sleeps } = harness(() => ({
+      async analyzePlan() {
+        calls++;
+        if (calls < 3) throw new ConnectError("no healthy upstream", Code.Unavailable);
+        return analyzeResponse;
+      },
+    }));
+    const response = await client.analyze(version);
+    expect(response.result.case).toBe("sparkVersion");
+    expect(calls).toBe(3);
+    expect(sleeps).toEqual([50, 200]);
+  });
+
+  test("the server's RetryInfo sets the wait", async () => {
+    let calls = 0;
+    const { client, sleeps } = harness(
+      () => ({
+        async analyzePlan() {
+          calls++;
+          if (calls === 1) throw withRetryInfo("slow down", Code.ResourceExhausted, 2);
+          return analyzeResponse;
+        },
+      }),
+      { retryPolicy: { jitterMs: 0 } },
+    );
+    await client.analyze(version);
+    expect(sleeps).toEqual([2_000]);
+  });
+
+  test("a server error is not retried", async () => {
+    let calls = 0;
+    const { client, sleeps } = harness(() => ({
+      async analyzePlan() {
+        calls++;
+        throw serverError("INTERNAL_ERROR", "boom");
+      },
+    }));
+    const err = await client.analyze(version).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnknownSparkError);
+    expect(calls).toBe(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  test("retries disabled: the first failure is final", async () => {
+    let calls = 0;
+    const { client, sleeps } = harness(
+      () => ({
+        async analyzePlan() {
+          calls++;
+          throw new ConnectError("down", Code.Unavailable);
+        },
+      }),
+      { retryPolicy: false },
+    );
+    const err = await client.analyze(version).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SparkConnectionError);
+    expect(calls).toBe(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  test("aborting during a backoff rejects with a cancellation error", async () => {
+    const controller = new AbortController();
+    const { client } = harness(
+      () => ({
+        async analyzePlan() {
+          throw new ConnectError("down", Code.Unavailable);
+        },
+      }),
+      {
+        sleep: (_ms, signal) =>
+          new Promise((_resolve, reject) => {
+            signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
+            controller.abort(new Error("navigated away"));
+          }),
+      },
+    );
+    const err = await client.analyze(version, { signal: controller.signal }).catch((e) => e);
+    expect(err).toBeInstanceOf(SparkCancelledError);
+    expect((err as SparkCancelledError).message).toMatch(/navigated away/);
+  });
+
+  test("housekeeping calls get at most three retries: a gone server does not hold the caller", async () => {
+    let calls = 0;
+    const { client, sleeps } = harness(() => ({
+      async releaseSession() {
+        calls++;
+        throw new ConnectError("down", Code.Unavailable);
+      },
+    }));
+    const err = await client.releaseSession().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SparkConnectionError);
+    expect(calls).toBe(4);
+    expect(sleeps).toEqual([50, 200, 800]);
+  });
+
+  test("an invalid retry policy is refused when the client is made", () => {
+    const transport = createRouterTransport(() => undefined);
+    expect(
+      () => new SparkConnectClient({ transport, retryPolicy: { maxRetries: -1 } }),
+    ).toThrowError(/maxRetries/);
   });
 });

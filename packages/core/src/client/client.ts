@@ -7,7 +7,12 @@ import {
   createClient,
   type Transport,
 } from "@connectrpc/connect";
-import { SparkArgumentError, SparkProtocolError } from "../errors.js";
+import {
+  SparkArgumentError,
+  SparkCancelledError,
+  SparkError,
+  SparkProtocolError,
+} from "../errors.js";
 import {
   AnalyzePlanRequestSchema,
   type AnalyzePlanResponse,
@@ -16,12 +21,23 @@ import {
   type ExecutePlanRequest,
   ExecutePlanRequestSchema,
   type ExecutePlanResponse,
+  type ExecutePlanResponse_ExecutionProgress,
   InterruptRequest_InterruptType,
   type Plan,
   SparkConnectService,
   type UserContext,
   UserContextSchema,
 } from "../gen/spark/connect/base_pb.js";
+import { withErrorDetails } from "./error-details.js";
+import {
+  type RetryPolicy,
+  type RetryPolicyOptions,
+  RetryState,
+  retryPolicy,
+  type Sleep,
+  sleep as timerSleep,
+  withRetries,
+} from "./retries.js";
 import { toSparkError } from "./to-spark-error.js";
 
 /** The version of this SDK, sent in the client type of every request. */
@@ -49,6 +65,20 @@ export interface SparkConnectClientOptions {
   maxMessageSize?: number;
   /** A short platform note for the client type, e.g. "node" or "browser". Default: none. */
   platform?: string;
+  /**
+   * How transient failures (an unreachable server or proxy, a broken connection, an error with
+   * the server's `RetryInfo`) are retried; `false` (or `maxRetries: 0`) disables retries. Unary
+   * calls are sent again; a result stream is reattached from the last response received, and
+   * never sent again once part of its result arrived. Default: PySpark's policy (15 retries,
+   * waits from 50 ms growing ×4 up to 60 s, jitter of up to 500 ms on waits from 2 s, the
+   * server's `retry_delay` honoured up to 10 min).
+   */
+  retryPolicy?: RetryPolicyOptions | false;
+  /**
+   * How the client waits between retries; rejects with the signal's reason when it aborts.
+   * Tests pass an instant one. Default: a timer.
+   */
+  sleep?: Sleep;
 }
 
 /** Options of one call. */
@@ -63,6 +93,56 @@ export interface ExecuteOptions extends CallControl {
   tags?: readonly string[];
   /** The operation id (a UUID). Default: a fresh random UUID. */
   operationId?: string;
+  /** Called with the server's progress reports while the operation runs. Default: none. */
+  onProgress?: (progress: ExecutionProgress) => void;
+}
+
+/** One stage of a running operation, as the server reports it. */
+export interface StageProgress {
+  readonly stageId: number;
+  /** Tasks of the stage. */
+  readonly tasks: number;
+  /** Tasks of the stage that finished. */
+  readonly completedTasks: number;
+  /** Bytes the stage has read so far. */
+  readonly inputBytesRead: number;
+  /** True once the stage has finished. */
+  readonly done: boolean;
+}
+
+/** A progress report of a running operation (Spark's ExecutionProgress). */
+export interface ExecutionProgress {
+  readonly operationId: string;
+  readonly stages: readonly StageProgress[];
+  /** Tasks running right now. */
+  readonly inflightTasks: number;
+  /** Sums over the stages reported so far. */
+  readonly tasks: number;
+  readonly completedTasks: number;
+  readonly inputBytesRead: number;
+}
+
+function progressOf(
+  operationId: string,
+  p: ExecutePlanResponse_ExecutionProgress,
+): ExecutionProgress {
+  const stages = p.stages.map((s) =>
+    Object.freeze({
+      stageId: Number(s.stageId),
+      tasks: Number(s.numTasks),
+      completedTasks: Number(s.numCompletedTasks),
+      inputBytesRead: Number(s.inputBytesRead),
+      done: s.done,
+    }),
+  );
+  return Object.freeze({
+    operationId,
+    stages: Object.freeze(stages),
+    inflightTasks: Number(p.numInflightTasks),
+    tasks: stages.reduce((a, s) => a + s.tasks, 0),
+    completedTasks: stages.reduce((a, s) => a + s.completedTasks, 0),
+    inputBytesRead: stages.reduce((a, s) => a + s.inputBytesRead, 0),
+  });
 }
 
 function randomUuid(): string {
@@ -75,22 +155,41 @@ function randomUuid(): string {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const RETRYABLE = new Set([Code.Unavailable]);
-const MAX_RETRIES = 4;
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(t);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
+/**
+ * Retries of the housekeeping calls (ReleaseExecute, ReleaseSession) at most: they are best
+ * effort, and a server that is gone must not keep a process alive for the full budget.
+ */
+const MAX_HOUSEKEEPING_RETRIES = 3;
+/** Timeout of each ReleaseExecute and ReleaseSession call. */
+const HOUSEKEEPING_TIMEOUT_MS = 30_000;
+/** Timeout of the Interrupt sent when an execution is cancelled (the caller waits for it). */
+const INTERRUPT_TIMEOUT_MS = 10_000;
+
+/** Errors a reattach answers when the server does not know the operation (or the session). */
+const NOT_FOUND = ["INVALID_HANDLE.OPERATION_NOT_FOUND", "INVALID_HANDLE.SESSION_NOT_FOUND"];
+
+/** The cancellation error of a call aborted through its signal. */
+function cancelledError(
+  what: string,
+  signal: AbortSignal | undefined,
+  cause: unknown,
+  messageParameters?: Record<string, string>,
+): SparkCancelledError {
+  const reason = signal?.reason;
+  const why =
+    reason instanceof Error
+      ? `: ${reason.message}`
+      : reason === undefined
+        ? ""
+        : `: ${String(reason)}`;
+  const by = reason ?? cause;
+  return new SparkCancelledError(`${what} was cancelled${why}`, {
+    errorClass: "OPERATION_CANCELED",
+    ...(messageParameters ? { messageParameters } : {}),
+    ...(by === undefined ? {} : { cause: by }),
   });
+}
 
 /**
  * The low-level Spark Connect client: knows protobuf and bytes, nothing of DataFrames. Every
@@ -104,6 +203,9 @@ export class SparkConnectClient {
   readonly maxMessageSize: number;
   readonly #client: Client<typeof SparkConnectService>;
   readonly #headers: Record<string, string>;
+  readonly #retryOptions: RetryPolicyOptions | false | undefined;
+  readonly #retryPolicy: RetryPolicy;
+  readonly #sleep: Sleep;
   #serverSideSessionId: string | undefined;
 
   constructor(options: SparkConnectClientOptions) {
@@ -124,6 +226,24 @@ export class SparkConnectClient {
     this.#client = createClient(SparkConnectService, options.transport);
     this.#headers = { ...(options.headers ?? {}) };
     if (options.token !== undefined) this.#headers.authorization = `Bearer ${options.token}`;
+    this.#retryOptions = options.retryPolicy;
+    try {
+      this.#retryPolicy = retryPolicy(options.retryPolicy);
+    } catch (err) {
+      throw new SparkArgumentError((err as Error).message, { errorClass: "INVALID_RETRY_POLICY" });
+    }
+    this.#sleep = options.sleep ?? timerSleep;
+  }
+
+  /** The retry policy in force. */
+  get retryPolicy(): RetryPolicy {
+    return this.#retryPolicy;
+  }
+
+  /** The retry policy with a budget of at most {@link MAX_HOUSEKEEPING_RETRIES}. */
+  #housekeepingPolicy(): RetryPolicy {
+    const maxRetries = Math.min(this.#retryPolicy.maxRetries, MAX_HOUSEKEEPING_RETRIES);
+    return Object.freeze({ ...this.#retryPolicy, maxRetries });
   }
 
   /** The server-side session id seen so far (undefined before the first response). */
@@ -142,6 +262,8 @@ export class SparkConnectClient {
       headers,
       ...(token === undefined ? {} : { token }),
       maxMessageSize: this.maxMessageSize,
+      ...(this.#retryOptions === undefined ? {} : { retryPolicy: this.#retryOptions }),
+      sleep: this.#sleep,
     });
   }
 
@@ -181,20 +303,49 @@ export class SparkConnectClient {
     }
   }
 
-  /** Runs a unary call with retries on transient failures, converting errors to SparkErrors. */
-  async #unary<T>(call: () => Promise<T>, control: CallControl = {}): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await call();
-      } catch (err) {
-        const e = ConnectError.from(err);
-        if (attempt < MAX_RETRIES && RETRYABLE.has(e.code) && !control.signal?.aborted) {
-          await sleep(backoff(attempt), control.signal);
-          continue;
-        }
-        throw toSparkError(err);
+  /**
+   * Runs a unary call under the retry policy (every unary call Spark Connect has is safe to send
+   * again), converting the final error to a SparkError.
+   */
+  async #unary<T>(
+    call: () => Promise<T>,
+    control: CallControl = {},
+    policy: RetryPolicy = this.#retryPolicy,
+  ): Promise<T> {
+    try {
+      return await withRetries(call, policy, {
+        sleep: this.#sleep,
+        ...(control.signal ? { signal: control.signal } : {}),
+      });
+    } catch (err) {
+      const signal = control.signal;
+      if (signal?.aborted && ConnectError.from(err).code !== Code.Canceled) {
+        // Aborted while waiting to retry.
+        throw cancelledError("the call", signal, err);
       }
+      throw await this.#serverError(err);
     }
+  }
+
+  /**
+   * The SparkError for a failed call, with the server's full details (message, query context,
+   * cause chain, stack trace) fetched with FetchErrorDetails when the error carries an error id.
+   */
+  async #serverError(err: unknown): Promise<SparkError> {
+    return withErrorDetails(toSparkError(err), (errorId) =>
+      this.#client.fetchErrorDetails(
+        {
+          sessionId: this.sessionId,
+          userContext: this.#userContext(),
+          clientType: this.clientType,
+          errorId,
+          ...(this.#serverSideSessionId === undefined
+            ? {}
+            : { clientObservedServerSideSessionId: this.#serverSideSessionId }),
+        },
+        this.#callOptions({}, 30_000),
+      ),
+    );
   }
 
   /** AnalyzePlan: schema, explain, version, DDL parsing… */
@@ -263,9 +414,10 @@ export class SparkConnectClient {
             userContext: this.#userContext(),
             clientType: this.clientType,
           },
-          this.#callOptions(control, 30_000),
+          this.#callOptions(control, HOUSEKEEPING_TIMEOUT_MS),
         ),
       control,
+      this.#housekeepingPolicy(),
     );
   }
 
@@ -282,10 +434,92 @@ export class SparkConnectClient {
   }
 
   /**
-   * Executes a plan and yields every response, in order, exactly once. The execution is
-   * reattachable: when the stream ends without ResultComplete, or breaks with a transient error,
-   * the client reattaches from the last response it received; responses are released as they are
-   * consumed, and everything at the end.
+   * The error of a cancelled operation, after asking the server to interrupt it: aborting only
+   * detaches a reattachable execution, which the server would otherwise keep running.
+   */
+  async #cancelled(
+    operationId: string,
+    signal: AbortSignal | undefined,
+    cause?: unknown,
+  ): Promise<SparkCancelledError> {
+    await this.#client
+      .interrupt(
+        {
+          ...this.#base(),
+          interruptType: InterruptRequest_InterruptType.OPERATION_ID,
+          interrupt: { case: "operationId", value: operationId },
+        },
+        this.#callOptions({}, INTERRUPT_TIMEOUT_MS),
+      )
+      .catch(() => undefined);
+    return cancelledError(`operation ${operationId}`, signal, cause, { operationId });
+  }
+
+  /**
+   * Best-effort ReleaseExecute calls for one operation, never awaited by the stream. `until`
+   * lets the server drop the responses the client has consumed: at most one such call is in
+   * flight, later ones are merged into the next. `all` ends the operation on the server (with a
+   * few retries) and stops any further `until`.
+   */
+  #releaser(operationId: string): { until(responseId: string): void; all(): void } {
+    let inFlight = false;
+    let pending: string | undefined;
+    let closed = false;
+    const options = this.#callOptions({}, HOUSEKEEPING_TIMEOUT_MS);
+    const until = (responseId: string): void => {
+      if (closed) return;
+      if (inFlight) {
+        pending = responseId;
+        return;
+      }
+      inFlight = true;
+      void this.#client
+        .releaseExecute(
+          {
+            ...this.#base(),
+            operationId,
+            release: { case: "releaseUntil", value: { responseId } },
+          },
+          options,
+        )
+        .catch(() => undefined)
+        .then(() => {
+          inFlight = false;
+          const next = pending;
+          pending = undefined;
+          if (next !== undefined) until(next);
+        });
+    };
+    const all = (): void => {
+      if (closed) return;
+      closed = true;
+      pending = undefined;
+      const request = {
+        ...this.#base(),
+        operationId,
+        release: { case: "releaseAll" as const, value: {} },
+      };
+      void withRetries(
+        () => this.#client.releaseExecute(request, options),
+        this.#housekeepingPolicy(),
+        { sleep: this.#sleep },
+      ).catch(() => undefined);
+    };
+    return { until, all };
+  }
+
+  /**
+   * Executes a plan and yields every response, in order, exactly once.
+   *
+   * The execution is reattachable (as in PySpark): when the stream ends without ResultComplete
+   * (the server ends result streams after `senderMaxStreamDuration`/`senderMaxStreamSize`), or
+   * breaks with an error the retry policy accepts, the client sends ReattachExecute from the last
+   * response it received, after the policy's wait; the budget starts afresh with each response.
+   * If the server does not know the operation, the ExecutePlan never reached it: it is sent again
+   * when no response has arrived yet, and the call fails (RESPONSE_ALREADY_RECEIVED) otherwise.
+   * Consumed responses are released as the stream goes on (`releaseUntil`), and the operation at
+   * the end (`releaseAll`), whether it completed, failed or was abandoned. An aborted signal
+   * interrupts the operation on the server and fails with OPERATION_CANCELED.
    */
   async *execute(plan: Plan, options: ExecuteOptions = {}): AsyncGenerator<ExecutePlanResponse> {
     const operationId = options.operationId ?? randomUuid();
@@ -300,38 +534,49 @@ export class SparkConnectClient {
     });
     this.#checkSize(toBinary(ExecutePlanRequestSchema, request).byteLength);
     const callOptions = this.#callOptions(options);
+    const release = this.#releaser(operationId);
     let lastResponseId: string | undefined;
     let complete = false;
-    let attempt = 0;
+    let retry = new RetryState(this.#retryPolicy);
     let stream: AsyncIterable<ExecutePlanResponse> = this.#client.executePlan(request, callOptions);
-    let started = false;
     try {
       for (;;) {
         try {
           for await (const response of stream) {
             this.#checkSession(response.serverSideSessionId);
-            started = true;
-            attempt = 0;
+            retry = new RetryState(this.#retryPolicy);
             lastResponseId = response.responseId;
             if (response.responseType.case === "resultComplete") complete = true;
+            if (response.responseType.case === "executionProgress" && options.onProgress) {
+              options.onProgress(progressOf(operationId, response.responseType.value));
+            }
             yield response;
+            if (!complete) release.until(response.responseId);
           }
           if (complete) return;
+          // The stream ended early (the server's stream limits, a proxy): reattach at once.
         } catch (err) {
-          if (err instanceof SparkProtocolError) throw err;
-          const e = ConnectError.from(err);
-          if (options.signal?.aborted || attempt >= MAX_RETRIES || !isReattachable(e)) {
-            if (!started && isOperationNotFound(e) && attempt < MAX_RETRIES) {
-              // The first ExecutePlan never reached the server: send it again.
-              attempt++;
-              stream = this.#client.executePlan(request, callOptions);
-              continue;
-            }
-            throw toSparkError(err);
+          if (options.signal?.aborted) {
+            throw await this.#cancelled(operationId, options.signal, err);
           }
-          await sleep(backoff(attempt++), options.signal);
+          // Our own errors (a changed session) and errors of the progress callback pass through.
+          if (err instanceof SparkError || !(err instanceof ConnectError)) throw err;
+          const notFound = NOT_FOUND.find((c) => err.rawMessage.includes(c));
+          if (notFound !== undefined) {
+            if (lastResponseId !== undefined) throw responseAlreadyReceived(notFound, err);
+            // The first ExecutePlan never reached the server: send it again.
+            if (!retry.retryNow()) throw await this.#serverError(err);
+            stream = this.#client.executePlan(request, callOptions);
+            continue;
+          }
+          const delay = retry.nextDelay(err);
+          if (delay === undefined) throw await this.#serverError(err);
+          try {
+            await this.#sleep(delay, options.signal);
+          } catch {
+            throw await this.#cancelled(operationId, options.signal, err);
+          }
         }
-        // The stream ended early (the server's stream limits, a proxy, the network): reattach.
         stream = this.#client.reattachExecute(
           {
             ...this.#base(),
@@ -344,32 +589,24 @@ export class SparkConnectClient {
     } finally {
       // Done, failed or abandoned by the consumer: free the operation and its buffers on the
       // server (best effort, not awaited). Releasing an unfinished operation also ends it.
-      if (started || complete) {
-        void this.#client
-          .releaseExecute(
-            { ...this.#base(), operationId, release: { case: "releaseAll", value: {} } },
-            this.#callOptions({}, 30_000),
-          )
-          .catch(() => undefined);
-      }
+      release.all();
     }
   }
 }
 
-function isReattachable(e: ConnectError): boolean {
-  if (RETRYABLE.has(e.code)) return true;
-  // Spark ends a stream whose client vanished with INVALID_CURSOR.DISCONNECTED: reattach.
-  return e.code === Code.Internal && e.rawMessage.includes("INVALID_CURSOR.DISCONNECTED");
-}
-
-function isOperationNotFound(e: ConnectError): boolean {
-  return e.rawMessage.includes("INVALID_HANDLE.OPERATION_NOT_FOUND");
-}
-
-/** Exponential backoff with full jitter: about 50 ms, 100 ms, 200 ms… capped at 10 s. */
-function backoff(attempt: number): number {
-  const cap = Math.min(10_000, 50 * 2 ** attempt);
-  return cap / 2 + Math.random() * (cap / 2);
+/**
+ * The operation vanished on the server after part of its result arrived (the server restarted,
+ * or the operation was released or abandoned): running it again could duplicate rows.
+ */
+function responseAlreadyReceived(notFound: string, err: ConnectError): SparkProtocolError {
+  return new SparkProtocolError(
+    `the server lost the operation (${notFound}) after part of its result had arrived; run the action again`,
+    {
+      errorClass: "RESPONSE_ALREADY_RECEIVED",
+      messageParameters: { error_type: notFound },
+      cause: toSparkError(err),
+    },
+  );
 }
 
 export { randomUuid };

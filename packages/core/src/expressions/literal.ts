@@ -127,7 +127,7 @@ function build(value: unknown, path: string): Built {
       ) {
         return lit({ case: "integer", value }, simpleType("integer"));
       }
-      if (Number.isSafeInteger(value)) {
+      if (Number.isSafeInteger(value) && !Object.is(value, -0)) {
         return lit({ case: "long", value: BigInt(value) }, simpleType("long"));
       }
       return lit({ case: "double", value }, simpleType("double"));

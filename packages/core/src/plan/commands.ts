@@ -9,7 +9,11 @@ import {
   WriteOperation_SaveTable_TableSaveMethod,
   WriteOperationV2_Mode,
 } from "../gen/spark/connect/commands_pb.js";
-import { type Relation, RelationSchema } from "../gen/spark/connect/relations_pb.js";
+import {
+  type Relation,
+  RelationCommonSchema,
+  RelationSchema,
+} from "../gen/spark/connect/relations_pb.js";
 import { LogicalPlan, type RelationKind } from "./logical-plan.js";
 
 /** The `kind` of a command node: the protobuf oneof case it produces. */
@@ -45,8 +49,12 @@ export class ProtoRelation extends LogicalPlan {
     return clone(RelationSchema, this.#relation).relType;
   }
   override toRelation(): Relation {
-    // Keep the server's own plan id when it set one.
-    return clone(RelationSchema, this.#relation);
+    // As PySpark's CachedRelation: the relation carries this node's plan id (the server leaves it
+    // unset), so columns of the DataFrame (`df.col("a")`) resolve against it.
+    const relation = clone(RelationSchema, this.#relation);
+    relation.common ??= create(RelationCommonSchema);
+    relation.common.planId = BigInt(this.planId);
+    return relation;
   }
 }
 

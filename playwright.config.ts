@@ -1,0 +1,29 @@
+/**
+ * Browser end-to-end tests: real Chromium (Debian's, never downloaded) → the Vite demo page →
+ * real Envoy → a real Spark Connect server, all started by e2e/global-setup.ts.
+ */
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+function chromium(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/lib/chromium/chromium"];
+  return candidates.find((c): c is string => Boolean(c) && existsSync(c as string));
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "*.e2e.ts",
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  workers: 1,
+  forbidOnly: true,
+  reporter: [["list"]],
+  outputDir: "test-results/e2e",
+  globalSetup: "./e2e/global-setup.ts",
+  use: {
+    browserName: "chromium",
+    launchOptions: { executablePath: chromium(), args: ["--disable-gpu"] },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+});
