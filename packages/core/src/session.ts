@@ -310,12 +310,15 @@ export class SparkSession {
   }
 
   /**
-   * Ends the session on the server (its temp views and cached data go) and makes it unusable.
+   * Interrupts the session's running operations, ends the session on the server (its temp
+   * views and cached data go) and makes it unusable.
    * Calling it again does nothing.
    */
   async stop(control: CallControl = {}): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;
+    // Operations still running would otherwise go on (detached) until the server notices.
+    await this.#client.interrupt({ all: true }, control).catch(() => undefined);
     await this.#client.releaseSession(control);
   }
 

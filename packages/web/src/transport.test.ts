@@ -44,3 +44,57 @@ describe("createSparkWebTransport", () => {
     expect(call.headers.get("content-type")).toBe("application/grpc-web+proto");
   });
 });
+
+describe("proxy trouble becomes a clear connection error", () => {
+  const call = async (fakeFetch: typeof fetch) => {
+    const { connect } = await import("./connect.js");
+    const spark = connect({
+      baseUrl: "http://127.0.0.1:9",
+      fetch: fakeFetch,
+      releaseOnPageHide: false,
+      retryPolicy: false,
+    });
+    return spark.version().catch((e: unknown) => e);
+  };
+
+  test("a 404 from a wrong proxy path", async () => {
+    const err = (await call(
+      async () =>
+        new Response("<html>Not Found</html>", {
+          status: 404,
+          headers: { "content-type": "text/html" },
+        }),
+    )) as {
+      name: string;
+      errorClass: string;
+      message: string;
+    };
+    expect(err.name).toBe("SparkConnectionError");
+    expect(err.errorClass).toBe("PROXY_PATH_NOT_FOUND");
+    expect(err.message).toMatch(/gRPC-Web proxy \(Envoy\)/);
+  });
+
+  test("an HTML page instead of gRPC-Web", async () => {
+    const err = (await call(
+      async () =>
+        new Response("<html>hello</html>", {
+          status: 200,
+          headers: { "content-type": "text/html" },
+        }),
+    )) as {
+      name: string;
+      errorClass: string;
+    };
+    expect(err.name).toBe("SparkConnectionError");
+    expect(err.errorClass).toBe("NOT_A_SPARK_CONNECT_ENDPOINT");
+  });
+
+  test("an unreachable host (or a CORS refusal, which browsers report the same way)", async () => {
+    const err = (await call(async () => {
+      throw new TypeError("Failed to fetch");
+    })) as { name: string; errorClass: string; message: string };
+    expect(err.name).toBe("SparkConnectionError");
+    expect(err.errorClass).toBe("CONNECTION_FAILED");
+    expect(err.message).toMatch(/CORS/);
+  });
+});

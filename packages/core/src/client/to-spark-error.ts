@@ -12,6 +12,10 @@ import {
 } from "../errors.js";
 import { ErrorInfoSchema } from "../gen/google/rpc/error_details_pb.js";
 
+/** Messages of fetch failures in Node and browsers: nothing reached a server. */
+const FETCH_FAILURE =
+  /fetch failed|failed to fetch|networkerror|load failed|econnrefused|enotfound/i;
+
 /** connect's name of a gRPC code, e.g. "unavailable". */
 export function codeName(code: Code): string {
   const name = Code[code] ?? "unknown";
@@ -76,7 +80,26 @@ export function toSparkError(err: unknown): SparkError {
         ...options,
         errorClass: "CONNECTION_UNAVAILABLE",
       });
+    case Code.Unimplemented:
+      // connect turns an HTTP 404 (a proxy or web server that does not route the service) into
+      // Unimplemented; Spark itself implements every method it is asked for.
+      return new SparkConnectionError(
+        `${message}. The URL answered but does not serve Spark Connect: check that it points at a gRPC-Web proxy (Envoy) routing /spark.connect.SparkConnectService/ to a Spark Connect server`,
+        { ...options, errorClass: "PROXY_PATH_NOT_FOUND" },
+      );
     default:
+      if (connectError.code === Code.Unknown && FETCH_FAILURE.test(connectError.rawMessage)) {
+        return new SparkConnectionError(
+          `${message}. The request did not reach a server: check the URL, that the proxy or server runs, and, in a browser, that the proxy allows this page's origin (CORS)`,
+          { ...options, errorClass: "CONNECTION_FAILED" },
+        );
+      }
+      if (/^protocol error|unexpected content type|text\/html/i.test(connectError.rawMessage)) {
+        return new SparkConnectionError(
+          `${message}. The URL answered with something other than gRPC(-Web), such as an HTML page: check that it points at the gRPC-Web proxy, not at a web page`,
+          { ...options, errorClass: "NOT_A_SPARK_CONNECT_ENDPOINT" },
+        );
+      }
       return new SparkConnectError(message, options);
   }
 }
