@@ -211,6 +211,49 @@ describe("SQL literals → collect", () => {
   });
 });
 
+describe("Spark 4.1 types", () => {
+  const is41 = () => {
+    const [major, minor] = versionOf(live.version);
+    return major > 4 || (major === 4 && minor >= 1);
+  };
+
+  test("TIME through createDataFrame and back", async (context) => {
+    if (!is41()) context.skip("the TIME type is new in Spark 4.1");
+    const s = liveSession();
+    try {
+      await s.conf.set("spark.sql.timeType.enabled", true);
+      const df = s.createDataFrame([["12:34:56.123456"], ["00:00:00"], [null]], "t TIME(6)");
+      expect((await df.collect()).map((r) => r[0])).toEqual(["12:34:56.123456", "00:00:00", null]);
+      const [row] = await df.limit(1).selectExpr("hour(t) AS h", "minute(t) AS m").collect();
+      expect([...row!]).toEqual([12, 34]);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  test("GEOMETRY and GEOGRAPHY arrive as rows of srid and WKB bytes", async (context) => {
+    if (!is41()) context.skip("the GEOMETRY and GEOGRAPHY types are new in Spark 4.1");
+    const s = liveSession();
+    try {
+      await s.conf.set("spark.sql.geospatial.enabled", true);
+      // POINT(1 2) in little-endian WKB.
+      const wkb = "0101000000000000000000F03F0000000000000040";
+      const df = await s.sql(
+        `SELECT ST_GeomFromWKB(X'${wkb}') AS g, ST_GeogFromWKB(X'${wkb}') AS geo`,
+      );
+      expect((await df.schema()).simpleString()).toBe("struct<g:geometry(0),geo:geography(4326)>");
+      const [row] = await df.collect();
+      const bytes = Uint8Array.from(wkb.match(/../g)!.map((h) => Number.parseInt(h, 16)));
+      expect([...row!].map(plain)).toEqual([
+        { srid: 0, wkb: bytes },
+        { srid: 4326, wkb: bytes },
+      ]);
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
 describe("lit() → collect", () => {
   test("JS literals come back with the value they went in with", async () => {
     const values = [
