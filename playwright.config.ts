@@ -2,13 +2,8 @@
  * Browser end-to-end tests: real Chromium (Debian's, never downloaded) → the Vite demo page →
  * real Envoy → a real Spark Connect server, all started by e2e/global-setup.ts.
  */
-import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-
-function chromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/lib/chromium/chromium"];
-  return candidates.find((c): c is string => Boolean(c) && existsSync(c as string));
-}
+import { checkChromium } from "./tools/prereqs.mjs";
 
 export default defineConfig({
   testDir: "e2e",
@@ -22,7 +17,7 @@ export default defineConfig({
   globalSetup: "./e2e/global-setup.ts",
   use: {
     browserName: "chromium",
-    launchOptions: { executablePath: chromium(), args: ["--disable-gpu"] },
+    launchOptions: { executablePath: checkChromium(), args: ["--disable-gpu"] },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

@@ -3,7 +3,6 @@
  * front of it, and the Vite dev server for the demo page, which proxies the Spark Connect path to
  * Envoy. Exposes the page URL as E2E_BASE_URL.
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { createServer } from "vite";
 import { startEnvoy } from "../tools/envoy.js";
@@ -12,16 +11,6 @@ import { freePort } from "../tools/process.js";
 import { startSparkConnect } from "../tools/spark-server.js";
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const chromium = [
-    process.env.CHROMIUM_PATH,
-    "/usr/bin/chromium",
-    "/usr/lib/chromium/chromium",
-  ].find((c) => c && existsSync(c));
-  if (!chromium) {
-    throw new Error(
-      "Chromium not found: install Debian's chromium (`apt-get install chromium`) or set CHROMIUM_PATH",
-    );
-  }
   const spark = await startSparkConnect();
   const demoPort = await freePort();
   const envoy = await startEnvoy({

@@ -1,17 +1,16 @@
 import { create, type MessageInitShape, toJsonString } from "@bufbuild/protobuf";
 import type { RecordBatch, Table } from "apache-arrow";
+import { batchToRows, tableToRows } from "./arrow/index.js";
 import { Column, type ColumnOrLiteral, toColumnExpression, toExpression } from "./column.js";
 import { DataFrameNaFunctions } from "./dataframe-na.js";
 import { DataFrameStatFunctions } from "./dataframe-stat.js";
 import { SparkArgumentError } from "./errors.js";
 import {
   type ActionOptions,
-  batchToRows,
   type CollectOptions,
   collectTable,
   runCommand,
   streamBatches,
-  tableToRows,
 } from "./execution.js";
 import type { Expression } from "./expressions/expression.js";
 import { Literal } from "./expressions/literal.js";

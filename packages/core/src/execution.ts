@@ -8,15 +8,12 @@ import type { RecordBatch, Table } from "apache-arrow";
 import {
   ArrowResultCollector,
   type ArrowValueOptions,
-  batchToRows as arrowBatchToRows,
   arrowSchemaFromProto,
-  tableToRows as arrowTableToRows,
 } from "./arrow/index.js";
 import type { ExecutionProgress } from "./client/client.js";
 import type { ExecutePlanResponse, Plan } from "./gen/spark/connect/base_pb.js";
 import type { SessionInternals } from "./internal.js";
 import { literalRow } from "./literal-values.js";
-import type { Row } from "./row.js";
 
 /** Options of every action. */
 export interface ActionOptions {
@@ -94,14 +91,4 @@ export async function runCommand(
   const responses: ExecutePlanResponse[] = [];
   for await (const response of execute(internals, plan, options)) responses.push(response);
   return responses;
-}
-
-/** The rows of a table. */
-export function tableToRows(table: Table, options: ArrowValueOptions = {}): Row[] {
-  return arrowTableToRows(table, options);
-}
-
-/** The rows of one record batch. */
-export function batchToRows(batch: RecordBatch, options: ArrowValueOptions = {}): Row[] {
-  return arrowBatchToRows(batch, options);
 }

@@ -11,7 +11,7 @@ import { type EnvoyProxy, startEnvoy } from "../../../tools/envoy.js";
 import { freePort, sleep } from "../../../tools/process.js";
 import { type SparkServer, startSparkConnect } from "../../../tools/spark-server.js";
 import { connect as webConnect } from "../../web/src/connect.js";
-import { batchToRows } from "../src/execution.js";
+import { batchToRows } from "../src/arrow/index.js";
 import { connect } from "../src/node.js";
 import type { SparkSession } from "../src/session.js";
 import {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type SparkServer, startSparkConnect } from "../../../tools/spark-server.js";
-import { batchToRows } from "../src/execution.js";
+import { batchToRows } from "../src/arrow/index.js";
 import { connect } from "../src/node.js";
 import type { SparkSession } from "../src/session.js";
 import {

@@ -203,7 +203,6 @@ export class SparkConnectClient {
   readonly maxMessageSize: number;
   readonly #client: Client<typeof SparkConnectService>;
   readonly #headers: Record<string, string>;
-  readonly #retryOptions: RetryPolicyOptions | false | undefined;
   readonly #retryPolicy: RetryPolicy;
   readonly #sleep: Sleep;
   #serverSideSessionId: string | undefined;
@@ -226,7 +225,6 @@ export class SparkConnectClient {
     this.#client = createClient(SparkConnectService, options.transport);
     this.#headers = { ...(options.headers ?? {}) };
     if (options.token !== undefined) this.#headers.authorization = `Bearer ${options.token}`;
-    this.#retryOptions = options.retryPolicy;
     try {
       this.#retryPolicy = retryPolicy(options.retryPolicy);
     } catch (err) {
@@ -249,22 +247,6 @@ export class SparkConnectClient {
   /** The server-side session id seen so far (undefined before the first response). */
   get serverSideSessionId(): string | undefined {
     return this.#serverSideSessionId;
-  }
-
-  /** A new client for a new session on the same server, with the same settings. */
-  withSessionId(sessionId: string, transport: Transport): SparkConnectClient {
-    const { authorization: _, ...headers } = this.#headers;
-    const token = this.#headers.authorization?.replace(/^Bearer /, "");
-    return new SparkConnectClient({
-      transport,
-      sessionId,
-      userId: this.userId,
-      headers,
-      ...(token === undefined ? {} : { token }),
-      maxMessageSize: this.maxMessageSize,
-      ...(this.#retryOptions === undefined ? {} : { retryPolicy: this.#retryOptions }),
-      sleep: this.#sleep,
-    });
   }
 
   #userContext(): UserContext {
@@ -608,5 +590,3 @@ function responseAlreadyReceived(notFound: string, err: ConnectError): SparkProt
     },
   );
 }
-
-export { randomUuid };
