@@ -119,8 +119,10 @@ export function residentBytes(pid: number): number | undefined {
   }
 }
 
-/** A TCP port on 127.0.0.1 that was free a moment ago. */
-export function freePort(): Promise<number> {
+/** Ports this process has handed out already; see freePort. */
+const handedOut = new Set<number>();
+
+function askForPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);
@@ -132,6 +134,22 @@ export function freePort(): Promise<number> {
       });
     });
   });
+}
+
+/**
+ * A TCP port on 127.0.0.1 that was free a moment ago and that this process has not handed out
+ * before. The kernel may offer a just-closed port again; without the second rule, a "dead"
+ * upstream port could turn out to be the admin port of the Envoy started right after it.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = await askForPort();
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new ToolError("no fresh free TCP port on 127.0.0.1 after 50 attempts");
 }
 
 /** Throws a clear ToolError when `port` on `host` is already taken. */

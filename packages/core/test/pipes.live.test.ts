@@ -108,6 +108,6 @@ describe("an Envoy whose upstream is down", () => {
     );
     expect(err).toBeInstanceOf(ConnectError);
     // Unavailable is Envoy's own answer; a hang would have ended in DeadlineExceeded.
-    expect((err as ConnectError).code).toBe(Code.Unavailable);
+    expect((err as ConnectError).code, (err as ConnectError).message).toBe(Code.Unavailable);
   });
 });
