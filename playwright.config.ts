@@ -3,6 +3,7 @@
  * real Envoy → a real Spark Connect server, all started by e2e/global-setup.ts.
  */
 import { defineConfig } from "@playwright/test";
+import { ALLOWED_HOST, REFUSED_HOST } from "./e2e/hosts.js";
 import { checkChromium } from "./tools/prereqs.mjs";
 
 export default defineConfig({
@@ -17,7 +18,14 @@ export default defineConfig({
   globalSetup: "./e2e/global-setup.ts",
   use: {
     browserName: "chromium",
-    launchOptions: { executablePath: checkChromium(), args: ["--disable-gpu"] },
+    launchOptions: {
+      executablePath: checkChromium(),
+      args: [
+        "--disable-gpu",
+        // Two more origins for the same demo server, for the cross-origin tests.
+        `--host-resolver-rules=MAP ${ALLOWED_HOST} 127.0.0.1, MAP ${REFUSED_HOST} 127.0.0.1`,
+      ],
+    },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

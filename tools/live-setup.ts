@@ -23,6 +23,11 @@ export interface LiveEnvironment {
   envoyUrl: string;
   /** The origins Envoy allows. */
   allowedOrigins: string[];
+  /**
+   * The Spark UI's base URL on 127.0.0.1 (its REST API is under `/api/v1`), so tests can check
+   * jobs and tasks from the server's side; undefined for $SPARK_REMOTE, whose UI is unknown here.
+   */
+  uiUrl: string | undefined;
 }
 
 declare module "vitest" {
@@ -34,9 +39,11 @@ declare module "vitest" {
 export const ALLOWED_ORIGINS = ["http://127.0.0.1:5173", "http://allowed.test:4173"];
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  // Progress every 100 ms (default 2 s), so that short test queries report progress too.
+  // Progress every 100 ms (default 2 s), so that short test queries report progress too; the UI
+  // (on loopback) lets tests see the server's jobs and tasks through its REST API.
   const spark = await startSparkConnect({
     confs: { "spark.connect.progress.reportInterval": "100ms" },
+    ui: true,
   });
   let envoy: Awaited<ReturnType<typeof startEnvoy>>;
   try {
@@ -51,7 +58,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw err;
   }
   process.stderr.write(
-    `[live] Spark ${spark.version} at ${spark.remote}${spark.embedded ? ` (started in ${(spark.startupMs / 1000).toFixed(1)} s)` : " ($SPARK_REMOTE)"}; Envoy at ${envoy.url}\n`,
+    `[live] Spark ${spark.version} at ${spark.remote}${spark.embedded ? ` (started in ${(spark.startupMs / 1000).toFixed(1)} s)` : " ($SPARK_REMOTE)"}; Envoy at ${envoy.url}${spark.uiUrl ? `; Spark UI at ${spark.uiUrl}` : ""}\n`,
   );
   project.provide("live", {
     remote: spark.remote,
@@ -61,6 +68,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     pinnedVersion: spark.lane?.version,
     envoyUrl: envoy.url,
     allowedOrigins: ALLOWED_ORIGINS,
+    uiUrl: spark.uiUrl,
   });
   return async () => {
     await envoy.stop();

@@ -31,6 +31,12 @@ export interface SparkServerOptions {
   token?: string;
   /** Extra jars for the server's class path (e.g. a Spark Connect plugin). */
   jars?: string[];
+  /**
+   * Serve the Spark UI and its REST API (`/api/v1/…`) on 127.0.0.1 at a free port, exposed as
+   * {@link SparkServer.uiUrl}, so tests can see jobs and tasks from the server's side.
+   * Default: false (no UI, as light as possible). Ignored for $SPARK_REMOTE servers.
+   */
+  ui?: boolean;
   /** How long to wait for the first answered AnalyzePlan. Default: 180 s. */
   readyTimeoutMs?: number;
   /**
@@ -52,6 +58,11 @@ export interface SparkServer {
   readonly port: number;
   /** The token the server requires, if any. */
   readonly token: string | undefined;
+  /**
+   * The Spark UI's base URL (e.g. http://127.0.0.1:4040), when started with `ui: true`;
+   * undefined otherwise and for $SPARK_REMOTE servers, whose UI this process does not know.
+   */
+  readonly uiUrl: string | undefined;
   /** The version the server reported. */
   readonly version: string;
   /** The pinned lane, for embedded servers. */
@@ -103,7 +114,17 @@ export async function startSparkConnect(options: SparkServerOptions = {}): Promi
 
   const workDir = mkdtempSync(path.join(os.tmpdir(), `spark-connect-${lane.version}-`));
   const logFile = path.join(workDir, "server.log");
-  const confs = { ...defaultConfs(port, workDir), ...options.confs };
+  const uiPort = options.ui ? await freePort() : undefined;
+  const ui: Record<string, string> =
+    uiPort === undefined
+      ? {}
+      : // The UI binds to $SPARK_LOCAL_IP (127.0.0.1 below); no retries on another port.
+        {
+          "spark.ui.enabled": "true",
+          "spark.ui.port": String(uiPort),
+          "spark.port.maxRetries": "0",
+        };
+  const confs = { ...defaultConfs(port, workDir), ...ui, ...options.confs };
   const args = [
     "--class",
     "org.apache.spark.sql.connect.service.SparkConnectServer",
@@ -145,6 +166,13 @@ export async function startSparkConnect(options: SparkServerOptions = {}): Promi
     throw err;
   }
   const startupMs = Date.now() - started;
+  if (uiPort !== undefined && !(await canConnect("127.0.0.1", uiPort))) {
+    await proc.stop(5_000);
+    throw new ToolError(
+      `the Spark UI is not listening on 127.0.0.1:${uiPort}; its log: ${logFile}`,
+      logTail(logFile),
+    );
+  }
   if (version !== lane.version) {
     await proc.stop(5_000);
     throw new ToolError(
@@ -158,6 +186,7 @@ export async function startSparkConnect(options: SparkServerOptions = {}): Promi
     host: "127.0.0.1",
     port,
     token: options.token,
+    uiUrl: uiPort === undefined ? undefined : `http://127.0.0.1:${uiPort}`,
     version,
     lane,
     pid: proc.pid,
@@ -229,6 +258,7 @@ async function useRemoteServer(remote: string): Promise<SparkServer> {
     host: parsed.host,
     port: parsed.port,
     token: parsed.token,
+    uiUrl: undefined,
     version,
     lane: undefined,
     pid: undefined,

@@ -94,7 +94,7 @@ export interface SparkConnectErrorOptions extends SparkErrorOptions {
   serverClasses?: readonly string[];
   /** Where in the query the error is. */
   queryContext?: readonly QueryContext[];
-  /** The server-side stack trace, when the server sent one. */
+  /** The server's JVM stack trace of this error (see {@link SparkConnectError.serverStackTrace}). */
   serverStackTrace?: string;
   /** The server's error id (for FetchErrorDetails). */
   errorId?: string;
@@ -108,6 +108,13 @@ export class SparkConnectError extends SparkError {
   readonly sqlState: string | undefined;
   readonly serverClasses: readonly string[];
   readonly queryContext: readonly QueryContext[];
+  /**
+   * The server's JVM stack trace of this error (`\tat class.method(File.java:12)` lines), when
+   * asked for: the session option `serverStackTrace: true` keeps the traces that come with the
+   * error details, one per error of the `cause` chain. Without it, only the abbreviated trace the
+   * server puts in the error itself when the session conf `spark.sql.pyspark.jvmStacktrace.enabled`
+   * is true (a header line and `Caused by:` parts included). Undefined otherwise.
+   */
   readonly serverStackTrace: string | undefined;
   readonly errorId: string | undefined;
   constructor(message: string, options: SparkConnectErrorOptions = {}) {
@@ -181,7 +188,7 @@ export class SparkConnectionError extends SparkConnectError {
 export class SparkAuthenticationError extends SparkConnectError {
   static override readonly kind: string = "SparkAuthenticationError";
 }
-/** The operation was cancelled (an AbortSignal, or an interrupt). */
+/** The operation was cancelled (an AbortSignal, an interrupt, or `stop()` of its session). */
 export class SparkCancelledError extends SparkConnectError {
   static override readonly kind: string = "SparkCancelledError";
 }
@@ -206,3 +213,17 @@ export const SERVER_ERROR_CLASSES: Readonly<Record<string, typeof SparkConnectEr
   "org.apache.spark.SparkUpgradeException": SparkUpgradeError,
   "org.apache.spark.SparkNoSuchElementException": SparkNoSuchElementError,
 };
+
+/**
+ * The SDK class of a server error: the first of its JVM classes found in
+ * {@link SERVER_ERROR_CLASSES}; else SparkCancelledError for an interrupted operation
+ * (OPERATION_CANCELED, which Spark raises as a plain SparkSQLException); else UnknownSparkError.
+ */
+export function serverErrorClass(
+  classes: readonly string[],
+  errorClass: string | undefined,
+): typeof SparkConnectError {
+  const known = classes.map((c) => SERVER_ERROR_CLASSES[c]).find((c) => c !== undefined);
+  if (known) return known;
+  return errorClass === "OPERATION_CANCELED" ? SparkCancelledError : UnknownSparkError;
+}

@@ -29,23 +29,57 @@ export interface ActionOptions {
 /** Options of actions that return rows: how longs and decimals become JS values. */
 export interface CollectOptions extends ActionOptions, ArrowValueOptions {}
 
-/** Runs a plan and yields its responses, in order, exactly once. */
+/**
+ * A signal that aborts, with the same reason, as soon as one of `signals` does; `release` stops
+ * listening (the session's signal outlives every action).
+ */
+function anySignal(signals: readonly (AbortSignal | undefined)[]): {
+  signal: AbortSignal;
+  release(): void;
+} {
+  const controller = new AbortController();
+  const releases: (() => void)[] = [];
+  for (const s of signals) {
+    if (s === undefined) continue;
+    if (s.aborted) {
+      controller.abort(s.reason);
+      break;
+    }
+    const onAbort = () => controller.abort(s.reason);
+    s.addEventListener("abort", onAbort, { once: true });
+    releases.push(() => s.removeEventListener("abort", onAbort));
+  }
+  const release = () => {
+    for (const r of releases) r();
+  };
+  return { signal: controller.signal, release };
+}
+
+/**
+ * Runs a plan and yields its responses, in order, exactly once. The action is cancelled by its
+ * own signal or by the session's `stop()`.
+ */
 export async function* execute(
   internals: SessionInternals,
   plan: Plan,
   options: ActionOptions,
 ): AsyncGenerator<ExecutePlanResponse> {
   internals.assertActive();
-  const responses = internals.client.execute(plan, {
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    tags: internals.tags(),
-  });
-  for await (const response of responses) {
-    for (const metrics of response.observedMetrics) {
-      internals.observations.get(metrics.name)?.deliver(literalRow(metrics.keys, metrics.values));
+  const { signal, release } = anySignal([options.signal, internals.stopped]);
+  try {
+    const responses = internals.client.execute(plan, {
+      signal,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      tags: internals.tags(),
+    });
+    for await (const response of responses) {
+      for (const metrics of response.observedMetrics) {
+        internals.observations.get(metrics.name)?.deliver(literalRow(metrics.keys, metrics.values));
+      }
+      yield response;
     }
-    yield response;
+  } finally {
+    release();
   }
 }
 

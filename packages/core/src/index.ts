@@ -13,11 +13,20 @@
 export {
   type ArrowColumns,
   type ArrowValueOptions,
+  batchToRows,
   type CalendarInterval,
+  calendarIntervalToString,
+  dayTimeIntervalToString,
   Timestamp,
   tableToColumns,
   tableToRows,
+  type VariantJsonOptions,
+  type VariantJsValue,
   type VariantValue,
+  type VariantValueOptions,
+  variantToJson,
+  variantToValue,
+  yearMonthIntervalToString,
 } from "./arrow/index.js";
 // The catalog (spark.catalog) and what it returns
 export {

@@ -18,6 +18,8 @@ export interface SessionInternals {
   tags(): readonly string[];
   /** Throws when the session has been stopped. */
   assertActive(): void;
+  /** Aborted by the session's `stop()`, with a SESSION_STOPPED SparkError as its reason. */
+  readonly stopped: AbortSignal;
   /** Observations by name, filled by the metrics of the operations that observe them. */
   readonly observations: Map<string, Observation>;
 }

@@ -1,7 +1,7 @@
 import { create, type MessageInitShape, toJson } from "@bufbuild/protobuf";
 import { describe, expect, test, vi } from "vitest";
 import { SDK_VERSION } from "./client/client.js";
-import { SparkArgumentError } from "./errors.js";
+import { SparkArgumentError, SparkCancelledError, SparkError } from "./errors.js";
 import { col, lit } from "./functions/core.js";
 import {
   type ExecutePlanRequest,
@@ -274,5 +274,89 @@ describe("DataFrame commands", () => {
     const { spark } = recording();
     const error = await rejection(spark.table("t").checkpoint());
     expect(error.errorClass).toBe("MISSING_RESULT");
+  });
+});
+
+describe("stop", () => {
+  test("stop() while an action runs: the action rejects as cancelled by the stop, its operation and all others are interrupted, the session is released and refuses further work", async () => {
+    const log: string[] = [];
+    let started: () => void = () => {};
+    const running = new Promise<void>((r) => {
+      started = r;
+    });
+    const spark = testSession((router) =>
+      router.service(SparkConnectService, {
+        async *executePlan(request, context) {
+          log.push("execute");
+          yield create(ExecutePlanResponseSchema, {
+            sessionId: request.sessionId,
+            serverSideSessionId: SERVER_SESSION_ID,
+            operationId: request.operationId,
+            responseId: "r0",
+          });
+          started();
+          // A long query: nothing more until the client goes away.
+          await new Promise((r) => context.signal.addEventListener("abort", r, { once: true }));
+        },
+        async interrupt(request) {
+          log.push(
+            request.interrupt.case === "operationId" ? "interrupt operation" : "interrupt all",
+          );
+          return { sessionId: request.sessionId, serverSideSessionId: SERVER_SESSION_ID };
+        },
+        async releaseExecute(request) {
+          log.push("release execute");
+          return { sessionId: request.sessionId, serverSideSessionId: SERVER_SESSION_ID };
+        },
+        async releaseSession(request) {
+          log.push("release session");
+          return { sessionId: request.sessionId, serverSideSessionId: SERVER_SESSION_ID };
+        },
+      }),
+    );
+    const pending = spark
+      .range(10)
+      .collect()
+      .catch((e: unknown) => e);
+    await running;
+    await spark.stop();
+    const err = await pending;
+    expect(err).toBeInstanceOf(SparkCancelledError);
+    expect((err as SparkCancelledError).errorClass).toBe("OPERATION_CANCELED");
+    expect((err as SparkCancelledError).message).toMatch(
+      /^\[OPERATION_CANCELED\] operation [0-9a-f-]{36} was cancelled: \[SESSION_STOPPED\] the SparkSession was stopped$/,
+    );
+    expect((err as SparkCancelledError).cause).toBeInstanceOf(SparkError);
+    expect(((err as SparkCancelledError).cause as SparkError).errorClass).toBe("SESSION_STOPPED");
+    await vi.waitFor(() => expect(log).toContain("release execute"));
+    expect(log.filter((l) => l !== "release execute").sort()).toEqual(
+      ["execute", "interrupt all", "interrupt operation", "release session"].sort(),
+    );
+    expect(log.indexOf("interrupt all")).toBeLessThan(log.indexOf("release session"));
+    const after = await spark
+      .range(1)
+      .count()
+      .catch((e: unknown) => e);
+    expect((after as SparkError).errorClass).toBe("SESSION_STOPPED");
+    expect(log.filter((l) => l === "execute")).toHaveLength(1);
+  });
+
+  test("stop({ interrupt: false }) sends only the release, at once", async () => {
+    const log: string[] = [];
+    const spark = testSession((router) =>
+      router.service(SparkConnectService, {
+        async interrupt(request) {
+          log.push("interrupt");
+          return { sessionId: request.sessionId, serverSideSessionId: SERVER_SESSION_ID };
+        },
+        async releaseSession(request) {
+          log.push("release session");
+          return { sessionId: request.sessionId, serverSideSessionId: SERVER_SESSION_ID };
+        },
+      }),
+    );
+    await spark.stop({ interrupt: false });
+    expect(log).toEqual(["release session"]);
+    expect(spark.isStopped).toBe(true);
   });
 });

@@ -1,56 +1,13 @@
 /**
- * Cancellation, progress and interrupts against the real server.
+ * Progress reports and server stack traces against the real server (cancellation and interrupts:
+ * cancel.live.test.ts).
  */
 import { expect, test } from "vitest";
 import type { ExecutionProgress } from "../src/client/client.js";
-import { SparkCancelledError } from "../src/errors.js";
-import { withSession } from "./live-session.js";
-
-test("an aborted action rejects with a cancellation error and the server drops the operation", async () => {
-  await withSession(async (spark) => {
-    spark.addTag("long-query");
-    const long = spark.range(0, 8_000_000_000, 1, 80).selectExpr("max(id % 7)");
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new Error("user pressed Cancel")), 1_500);
-    const err = await long.collect({ signal: controller.signal }).catch((e: unknown) => e);
-    clearTimeout(timer);
-    expect(err).toBeInstanceOf(SparkCancelledError);
-    expect((err as SparkCancelledError).errorClass).toBe("OPERATION_CANCELED");
-    expect((err as SparkCancelledError).message).toMatch(/user pressed Cancel/);
-    // The server has nothing left to interrupt under that tag: the operation is no longer running.
-    expect(await spark.interruptTag("long-query")).toEqual([]);
-    // And the session still works.
-    expect(await spark.range(3).count()).toBe(3);
-  });
-});
-
-test("interruptTag stops a running operation from elsewhere", async () => {
-  await withSession(async (spark) => {
-    spark.addTag("to-interrupt");
-    const running = spark.range(0, 8_000_000_000, 1, 80).selectExpr("max(id % 7)").collect();
-    const outcome = running.then(
-      () => "finished",
-      (e: unknown) => e,
-    );
-    let settled: unknown;
-    void outcome.then((o) => {
-      settled = o;
-    });
-    let interrupted: string[] = [];
-    for (let i = 0; i < 50 && interrupted.length === 0 && settled === undefined; i++) {
-      await new Promise((r) => setTimeout(r, 200));
-      interrupted = await spark.interruptTag("to-interrupt");
-    }
-    expect(settled, "the query ended before it could be interrupted").toBeUndefined();
-    expect(interrupted.length).toBe(1);
-    const err = await outcome;
-    expect(err).toBeInstanceOf(Error);
-    expect((err as { errorClass?: string }).errorClass).toBe("OPERATION_CANCELED");
-    expect(spark.getTags()).toEqual(["to-interrupt"]);
-    spark.clearTags();
-    expect(spark.getTags()).toEqual([]);
-  });
-});
+import { AnalysisError, NumberFormatError, type SparkConnectError } from "../src/errors.js";
+import { connect } from "../src/node.js";
+import type { SparkSession } from "../src/session.js";
+import { live, withSession } from "./live-session.js";
 
 test("progress reports arrive for a multi-stage query with advancing task counts", async () => {
   await withSession(async (spark) => {
@@ -76,4 +33,65 @@ test("progress reports arrive for a multi-stage query with advancing task counts
       }
     }
   });
+});
+
+/** The rejection of an action, as a SparkConnectError. */
+async function failureOf(action: () => Promise<unknown>): Promise<SparkConnectError> {
+  try {
+    await action();
+  } catch (e) {
+    return e as SparkConnectError;
+  }
+  throw new Error("the action did not fail");
+}
+
+/** Two server errors: an analysis error, and a failure in a task with a JVM cause. */
+async function twoErrors(spark: SparkSession) {
+  const analysis = await failureOf(() => spark.table("no_such_table_for_traces").collect());
+  const malformed = await failureOf(() =>
+    spark.range(1).selectExpr("from_csv('x', 'a INT', map('mode', 'FAILFAST'))").collect(),
+  );
+  expect(analysis).toBeInstanceOf(AnalysisError);
+  expect(analysis.errorClass).toBe("TABLE_OR_VIEW_NOT_FOUND");
+  expect(malformed.errorClass).toMatch(/^MALFORMED_RECORD_IN_PARSING/);
+  // The cause chain comes with the error details, with or without traces.
+  const cause = malformed.cause as SparkConnectError;
+  expect(cause).toBeInstanceOf(NumberFormatError);
+  expect(cause.message).toBe('For input string: "x"');
+  return { analysis, malformed, cause };
+}
+
+test("server stack traces come only on request (the serverStackTrace session option)", async () => {
+  const token = live.token ? { token: live.token } : {};
+  const plain = connect(live.remote, token);
+  try {
+    const { analysis, malformed, cause } = await twoErrors(plain);
+    expect(analysis.serverStackTrace).toBeUndefined();
+    expect(malformed.serverStackTrace).toBeUndefined();
+    expect(cause.serverStackTrace).toBeUndefined();
+  } finally {
+    await plain.stop().catch(() => undefined);
+  }
+  const traced = connect(live.remote, { ...token, serverStackTrace: true });
+  try {
+    const { analysis, malformed, cause } = await twoErrors(traced);
+    // JVM frames, one per line, of each error of the chain.
+    const frames = /^\tat [\w$.]+\([^)]*\)$/;
+    for (const trace of [
+      analysis.serverStackTrace,
+      malformed.serverStackTrace,
+      cause.serverStackTrace,
+    ]) {
+      expect(trace).toBeTypeOf("string");
+      for (const line of (trace as string).split("\n")) expect(line).toMatch(frames);
+    }
+    expect(analysis.serverStackTrace).toMatch(
+      /^\tat org\.apache\.spark\.sql\.catalyst\.analysis\./m,
+    );
+    expect(malformed.serverStackTrace).toMatch(/^\tat org\.apache\.spark\./m);
+    expect(cause.serverStackTrace).toMatch(/^\tat java\.lang\.NumberFormatException\./);
+    expect(cause.serverStackTrace).toMatch(/^\tat org\.apache\.spark\./m);
+  } finally {
+    await traced.stop().catch(() => undefined);
+  }
 });

@@ -36,13 +36,19 @@ export function connect(urlOrOptions: string | WebConnectOptions): SparkSession 
     releaseOnPageHide,
     ...session
   } = options;
+  // Once the page is being hidden for good, requests go out with `keepalive`, so the browser
+  // delivers the session's release even as the document goes away.
+  let leaving = false;
+  const baseFetch = fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const keepaliveFetch: typeof globalThis.fetch = (input, init) =>
+    baseFetch(input, leaving ? { ...init, keepalive: true } : init);
   const transport = createSparkWebTransport({
     baseUrl,
     ...(token === undefined ? {} : { token }),
     ...(headers === undefined ? {} : { headers }),
     ...(recursionLimit === undefined ? {} : { recursionLimit }),
     ...(interceptors === undefined ? {} : { interceptors }),
-    ...(fetch === undefined ? {} : { fetch }),
+    fetch: keepaliveFetch,
   });
   const spark = SparkSession.create({ platform: "browser", ...session, transport });
   const target = globalThis as {
@@ -51,7 +57,10 @@ export function connect(urlOrOptions: string | WebConnectOptions): SparkSession 
   if (releaseOnPageHide !== false && typeof target.addEventListener === "function") {
     target.addEventListener("pagehide", (event) => {
       // A page kept in the back/forward cache may come back: keep its session then.
-      if (!event.persisted) void spark.stop().catch(() => undefined);
+      if (event.persisted) return;
+      leaving = true;
+      // Only the release, sent now: a request that waits for another's answer never leaves.
+      void spark.stop({ interrupt: false }).catch(() => undefined);
     });
   }
   return spark;

@@ -1,19 +1,88 @@
-import { Row, type StructType, Timestamp, tableToRows } from "@spark-connect/core";
-import type { Table } from "apache-arrow";
+import {
+  type CalendarInterval,
+  calendarIntervalToString,
+  type DataType,
+  DayTimeIntervalType,
+  dayTimeIntervalToString,
+  Row,
+  type StructType,
+  Timestamp,
+  tableToRows,
+  type VariantValue,
+  variantToJson,
+  YearMonthIntervalType,
+  yearMonthIntervalToString,
+} from "@spark-connect/core";
+import { DataType as ArrowType, IntervalUnit, type Table } from "apache-arrow";
 
 /** Options of {@link renderTable}. */
 export interface RenderTableOptions {
   /** Rows to render at most. Default 1000. */
   maxRows?: number;
+  /**
+   * The result's schema (`await df.schema()`). With it, values whose text depends on their type
+   * show as Spark shows them: ANSI intervals (`INTERVAL '1-2' YEAR TO MONTH`), which arrive as
+   * plain numbers. An Arrow Table carries enough of its schema by itself.
+   */
+  schema?: StructType;
   /** The document to create elements in. Default: the global `document`. */
   document?: Document;
   /** Class name of the table element. Default "spark-table". */
   className?: string;
 }
 
-/** How a value is shown in a cell: nulls as "NULL", exact numbers, ISO timestamps with microseconds. */
-export function formatValue(value: unknown): string {
+function isCalendarInterval(value: object): value is CalendarInterval {
+  return (
+    "months" in value &&
+    "days" in value &&
+    typeof (value as CalendarInterval).microseconds === "bigint"
+  );
+}
+
+function isVariant(value: object): value is VariantValue {
+  const v = value as Partial<VariantValue>;
+  return v.value instanceof Uint8Array && v.metadata instanceof Uint8Array;
+}
+
+/**
+ * How a value is shown in a cell: nulls as "NULL", exact numbers, ISO timestamps with
+ * microseconds, `0x…` binary, variants as JSON (timestamps inside them in UTC), nested arrays,
+ * maps and structs. Give the value's Spark type to show ANSI intervals the way Spark writes them;
+ * without it they show as their number of months or microseconds.
+ */
+export function formatValue(value: unknown, type?: DataType): string {
   if (value === null || value === undefined) return "NULL";
+  switch (type?.kind) {
+    case "yearMonthInterval":
+      if (typeof value === "number")
+        return yearMonthIntervalToString(value, type as YearMonthIntervalType);
+      break;
+    case "dayTimeInterval":
+      if (typeof value === "bigint" || typeof value === "number") {
+        return dayTimeIntervalToString(value, type as DayTimeIntervalType);
+      }
+      break;
+    case "array":
+      if (Array.isArray(value))
+        return `[${value.map((v) => formatValue(v, type.elementType)).join(", ")}]`;
+      break;
+    case "map":
+      if (value instanceof Map) {
+        const entries = [...value].map(
+          ([k, v]) => `${formatValue(k, type.keyType)} -> ${formatValue(v, type.valueType)}`,
+        );
+        return `{${entries.join(", ")}}`;
+      }
+      break;
+    case "struct":
+      if (value instanceof Row) {
+        const fields = value.fieldNames.map(
+          (n, i) => `${n}: ${formatValue(value[i], type.fields[i]?.dataType)}`,
+        );
+        return `{${fields.join(", ")}}`;
+      }
+      break;
+  }
   if (value instanceof Timestamp) return value.toISOStringMicros();
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (value instanceof Uint8Array) {
@@ -24,13 +93,27 @@ export function formatValue(value: unknown): string {
   if (value instanceof Row) {
     return `{${value.fieldNames.map((n, i) => `${n}: ${formatValue(value[i])}`).join(", ")}}`;
   }
-  if (Array.isArray(value)) return `[${value.map(formatValue).join(", ")}]`;
+  if (Array.isArray(value)) return `[${value.map((v) => formatValue(v)).join(", ")}]`;
   if (value instanceof Map) {
     return `{${[...value].map(([k, v]) => `${formatValue(k)} -> ${formatValue(v)}`).join(", ")}}`;
   }
-  if (typeof value === "object")
+  if (typeof value === "object") {
+    if (isCalendarInterval(value)) return calendarIntervalToString(value);
+    if (isVariant(value)) return variantToJson(value);
     return JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? String(v) : v));
+  }
   return String(value);
+}
+
+/** The Spark types an Arrow schema's top-level columns need for display (intervals only). */
+function displayTypes(table: Table): (DataType | undefined)[] {
+  return table.schema.fields.map((f) => {
+    if (ArrowType.isInterval(f.type) && f.type.unit === IntervalUnit.YEAR_MONTH) {
+      return new YearMonthIntervalType();
+    }
+    if (ArrowType.isDuration(f.type)) return new DayTimeIntervalType();
+    return undefined;
+  });
 }
 
 function isArrowTable(value: unknown): value is Table {
@@ -55,6 +138,11 @@ export function renderTable(
   const max = options.maxRows ?? 1000;
   const names =
     rows[0]?.fieldNames ?? (isArrowTable(data) ? data.schema.fields.map((f) => f.name) : []);
+  const types: (DataType | undefined)[] = options.schema
+    ? options.schema.fields.map((f) => f.dataType)
+    : isArrowTable(data)
+      ? displayTypes(data)
+      : [];
   const table = doc.createElement("table");
   table.className = options.className ?? "spark-table";
   const head = table.createTHead().insertRow();
@@ -69,7 +157,7 @@ export function renderTable(
     for (let i = 0; i < names.length; i++) {
       const td = tr.insertCell();
       const value = row[i];
-      td.textContent = formatValue(value);
+      td.textContent = formatValue(value, types[i]);
       if (value === null || value === undefined) td.className = "null";
       else if (typeof value === "number" || typeof value === "bigint") td.className = "number";
     }

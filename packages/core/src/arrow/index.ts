@@ -7,6 +7,11 @@
 
 // Results: bytes → Table
 export { type DecodedArrowBatch, decodeArrowBatch } from "./decode-batch.js";
+export {
+  calendarIntervalToString,
+  dayTimeIntervalToString,
+  yearMonthIntervalToString,
+} from "./interval-strings.js";
 // createDataFrame: JS rows → Table → bytes
 export {
   arrowSchemaFromProto,
@@ -34,3 +39,11 @@ export {
 } from "./table-to-rows.js";
 export { Timestamp } from "./timestamp.js";
 export type { CalendarInterval, VariantValue } from "./values.js";
+// VariantValue → JSON text or JavaScript values
+export {
+  type VariantJsonOptions,
+  type VariantJsValue,
+  type VariantValueOptions,
+  variantToJson,
+  variantToValue,
+} from "./variant.js";

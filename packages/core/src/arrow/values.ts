@@ -19,8 +19,15 @@ export interface CalendarInterval {
 
 /**
  * A Spark 4 `VARIANT` value in its binary encoding, as Spark sends it: the value bytes and the
- * metadata (dictionary) bytes. Decode with a Variant library, or ask Spark for JSON
- * (`to_json(v)`) or a typed value (`variant_get(v, '$.a', 'int')`).
+ * metadata (dictionary) bytes. Decode it on the client with {@link variantToJson} (the JSON text
+ * Spark's `to_json(v)` gives) or {@link variantToValue} (plain JavaScript values), or ask Spark
+ * for a typed value (`variant_get(v, '$.a', 'int')`).
+ *
+ * ```ts
+ * const [row] = await spark.sql(`SELECT parse_json('{"a": [1, 2]}') AS v`).collect();
+ * variantToJson(row.v as VariantValue);  // '{"a":[1,2]}'
+ * variantToValue(row.v as VariantValue); // { a: [1, 2] }
+ * ```
  */
 export interface VariantValue {
   value: Uint8Array;

@@ -79,6 +79,29 @@ export interface SparkConnectClientOptions {
    * Tests pass an instant one. Default: a timer.
    */
   sleep?: Sleep;
+  /**
+   * Keep the server's JVM stack traces on errors: `SparkConnectError.serverStackTrace` of the
+   * error and of each error in its `cause` chain, `\tat org.apache.spark….method(File.scala:12)`
+   * lines, for reporting a problem on the server. They come with the error details the client
+   * fetches (FetchErrorDetails) whenever the session conf `spark.sql.connect.enrichError.enabled`
+   * is true (Spark's default); Spark 4.0 and 4.1 always include them there, whatever
+   * `spark.sql.connect.serverStacktrace.enabled` says (PySpark reads that conf only to decide
+   * whether to print them), so this option is the switch. With enrichError off, the only trace
+   * is the abbreviated one in the error itself, which the server adds when the session conf
+   * `spark.sql.pyspark.jvmStacktrace.enabled` is true (`spark.conf.set(…)`), and which is kept
+   * whatever this option says. Default: false.
+   *
+   * @example
+   * ```ts
+   * const spark = connect("sc://localhost:15002", { serverStackTrace: true });
+   * try {
+   *   await spark.table("missing").collect();
+   * } catch (e) {
+   *   if (e instanceof SparkConnectError) console.log(e.serverStackTrace);
+   * }
+   * ```
+   */
+  serverStackTrace?: boolean;
 }
 
 /** Options of one call. */
@@ -205,6 +228,7 @@ export class SparkConnectClient {
   readonly #headers: Record<string, string>;
   readonly #retryPolicy: RetryPolicy;
   readonly #sleep: Sleep;
+  readonly #serverStackTrace: boolean;
   #serverSideSessionId: string | undefined;
 
   constructor(options: SparkConnectClientOptions) {
@@ -231,6 +255,7 @@ export class SparkConnectClient {
       throw new SparkArgumentError((err as Error).message, { errorClass: "INVALID_RETRY_POLICY" });
     }
     this.#sleep = options.sleep ?? timerSleep;
+    this.#serverStackTrace = options.serverStackTrace === true;
   }
 
   /** The retry policy in force. */
@@ -311,22 +336,26 @@ export class SparkConnectClient {
 
   /**
    * The SparkError for a failed call, with the server's full details (message, query context,
-   * cause chain, stack trace) fetched with FetchErrorDetails when the error carries an error id.
+   * cause chain and, when `serverStackTrace` is on, stack traces) fetched with FetchErrorDetails
+   * when the error carries an error id.
    */
   async #serverError(err: unknown): Promise<SparkError> {
-    return withErrorDetails(toSparkError(err), (errorId) =>
-      this.#client.fetchErrorDetails(
-        {
-          sessionId: this.sessionId,
-          userContext: this.#userContext(),
-          clientType: this.clientType,
-          errorId,
-          ...(this.#serverSideSessionId === undefined
-            ? {}
-            : { clientObservedServerSideSessionId: this.#serverSideSessionId }),
-        },
-        this.#callOptions({}, 30_000),
-      ),
+    return withErrorDetails(
+      toSparkError(err),
+      (errorId) =>
+        this.#client.fetchErrorDetails(
+          {
+            sessionId: this.sessionId,
+            userContext: this.#userContext(),
+            clientType: this.clientType,
+            errorId,
+            ...(this.#serverSideSessionId === undefined
+              ? {}
+              : { clientObservedServerSideSessionId: this.#serverSideSessionId }),
+          },
+          this.#callOptions({}, 30_000),
+        ),
+      { stackTrace: this.#serverStackTrace },
     );
   }
 

@@ -1,10 +1,9 @@
 import {
   type QueryContext,
-  SERVER_ERROR_CLASSES,
   SparkConnectError,
   type SparkConnectErrorOptions,
   type SparkError,
-  UnknownSparkError,
+  serverErrorClass,
 } from "../errors.js";
 import {
   type FetchErrorDetailsResponse,
@@ -22,11 +21,18 @@ function stackTraceOf(e: FetchErrorDetailsResponse_Error): string | undefined {
     .join("\n");
 }
 
+/** Options of {@link withErrorDetails}. */
+export interface ErrorDetailsOptions {
+  /** Keep each error's JVM stack trace from the details. Default: false. */
+  stackTrace?: boolean;
+}
+
 function errorOf(
   details: FetchErrorDetailsResponse,
   index: number,
   base: SparkConnectError,
   depth: number,
+  options: ErrorDetailsOptions,
 ): SparkConnectError {
   const e = details.errors[index] as FetchErrorDetailsResponse_Error;
   const t = e.sparkThrowable;
@@ -43,10 +49,15 @@ function errorOf(
   }));
   const cause =
     e.causeIdx !== undefined && e.causeIdx < details.errors.length && depth < 20
-      ? errorOf(details, e.causeIdx, base, depth + 1)
+      ? errorOf(details, e.causeIdx, base, depth + 1, options)
       : undefined;
   const errorClass = t?.errorClass ?? (depth === 0 ? base.errorClass : undefined);
-  const options: SparkConnectErrorOptions = {
+  // The details always carry the traces (Spark 4.0/4.1); they are kept only when asked for. The
+  // trace the server put in the error itself was asked for (with a session conf): keep it.
+  const stackTrace =
+    (options.stackTrace ? stackTraceOf(e) : undefined) ??
+    (depth === 0 ? base.serverStackTrace : undefined);
+  const errorOptions: SparkConnectErrorOptions = {
     ...(depth === 0 && base.code !== undefined ? { code: base.code } : {}),
     ...(errorClass === undefined ? {} : { errorClass }),
     messageParameters: t?.messageParameters ?? {},
@@ -57,24 +68,24 @@ function errorOf(
         : {}),
     serverClasses: classes.length ? classes : base.serverClasses,
     queryContext,
-    ...(stackTraceOf(e) === undefined ? {} : { serverStackTrace: stackTraceOf(e) }),
+    ...(stackTrace === undefined ? {} : { serverStackTrace: stackTrace }),
     ...(depth === 0 && base.errorId ? { errorId: base.errorId } : {}),
     ...(cause ? { cause } : {}),
   };
-  const ErrorClass =
-    classes.map((c) => SERVER_ERROR_CLASSES[c]).find((c) => c !== undefined) ?? UnknownSparkError;
-  return new ErrorClass(e.message, options);
+  const ErrorClass = serverErrorClass(classes, errorClass);
+  return new ErrorClass(e.message, errorOptions);
 }
 
 /**
  * The error with the server's full details: the complete message, the query context (the
- * fragment of the SQL text the error points at), the cause chain and the server stack trace
- * (when the server includes it), from a FetchErrorDetails response. Errors without an error id,
- * or whose details cannot be fetched, are returned unchanged.
+ * fragment of the SQL text the error points at), the cause chain and, with `stackTrace`, each
+ * error's JVM stack trace, from a FetchErrorDetails response. Errors without an error id, or
+ * whose details cannot be fetched, are returned unchanged.
  */
 export async function withErrorDetails(
   error: SparkError,
   fetchDetails: (errorId: string) => Promise<FetchErrorDetailsResponse>,
+  options: ErrorDetailsOptions = {},
 ): Promise<SparkError> {
   if (!(error instanceof SparkConnectError) || !error.errorId) return error;
   let details: FetchErrorDetailsResponse;
@@ -85,5 +96,5 @@ export async function withErrorDetails(
   }
   const root = details.rootErrorIdx;
   if (root === undefined || root >= details.errors.length) return error;
-  return errorOf(details, root, error, 0);
+  return errorOf(details, root, error, 0, options);
 }

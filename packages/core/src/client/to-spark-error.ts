@@ -1,14 +1,13 @@
 import { Code, ConnectError } from "@connectrpc/connect";
 import {
   type QueryContext,
-  SERVER_ERROR_CLASSES,
   SparkAuthenticationError,
   SparkCancelledError,
   SparkConnectError,
   type SparkConnectErrorOptions,
   SparkConnectionError,
   SparkError,
-  UnknownSparkError,
+  serverErrorClass,
 } from "../errors.js";
 import { ErrorInfoSchema } from "../gen/google/rpc/error_details_pb.js";
 
@@ -34,7 +33,7 @@ function parseJson<T>(text: string | undefined, fallback: T): T {
 /**
  * Converts anything a call threw into a {@link SparkError}: Spark's `ErrorInfo` (exception
  * classes, error class, SQL state, message parameters) picks the class through
- * `SERVER_ERROR_CLASSES`; transport failures become connection, authentication or cancellation
+ * `serverErrorClass`; transport failures become connection, authentication or cancellation
  * errors. SparkErrors pass through unchanged.
  */
 export function toSparkError(err: unknown): SparkError {
@@ -54,12 +53,11 @@ export function toSparkError(err: unknown): SparkError {
       options.messageParameters = parseJson<Record<string, string>>(metadata.messageParameters, {});
     }
     if (metadata.errorId) options.errorId = metadata.errorId;
+    // Present only when asked for with spark.sql.pyspark.jvmStacktrace.enabled (abbreviated).
     if (metadata.stackTrace) options.serverStackTrace = metadata.stackTrace;
     const context = parseJson<QueryContext[] | undefined>(metadata.queryContext, undefined);
     if (context) options.queryContext = context;
-    const ErrorClass =
-      options.serverClasses.map((c) => SERVER_ERROR_CLASSES[c]).find((c) => c !== undefined) ??
-      UnknownSparkError;
+    const ErrorClass = serverErrorClass(options.serverClasses, options.errorClass);
     return new ErrorClass(message, options);
   }
   switch (connectError.code) {
@@ -89,8 +87,11 @@ export function toSparkError(err: unknown): SparkError {
       );
     default:
       if (connectError.code === Code.Unknown && FETCH_FAILURE.test(connectError.rawMessage)) {
+        // A browser reports a CORS refusal exactly like an unreachable host: name both.
+        const origin = (globalThis as { location?: { origin?: unknown } }).location?.origin;
+        const page = typeof origin === "string" && origin !== "null" ? ` (${origin})` : "";
         return new SparkConnectionError(
-          `${message}. The request did not reach a server: check the URL, that the proxy or server runs, and, in a browser, that the proxy allows this page's origin (CORS)`,
+          `${message}. The request did not reach a server: check the URL, that the proxy or server runs, and, in a browser, that the proxy allows this page's origin${page} (CORS)`,
           { ...options, errorClass: "CONNECTION_FAILED" },
         );
       }

@@ -1,0 +1,87 @@
+/**
+ * What the browser tests share: the addresses e2e/global-setup.ts started, a `test` whose pages
+ * fail on any Content-Security-Policy violation, and server-side checks through the Spark UI's
+ * REST API.
+ */
+import { test as base, expect, type Page } from "@playwright/test";
+
+function env(name: string): string {
+  const value = process.env[name];
+  if (value === undefined) throw new Error(`${name} is not set: run through playwright.config.ts`);
+  return value;
+}
+
+export const stack = {
+  baseUrl: () => env("E2E_BASE_URL"),
+  demoPort: () => env("E2E_DEMO_PORT"),
+  envoyUrl: () => env("E2E_ENVOY_URL"),
+  sparkVersion: () => env("E2E_SPARK_VERSION"),
+  /** False when the tests run against $SPARK_REMOTE, whose settings and UI they do not control. */
+  embedded: () => env("E2E_SPARK_EMBEDDED") === "true",
+  sparkUi: () => env("E2E_SPARK_UI"),
+  tokenEnvoyUrl: () => env("E2E_TOKEN_ENVOY_URL"),
+  token: () => env("E2E_TOKEN"),
+};
+
+/** A page that records CSP violations and browser console errors. */
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      await page.exposeFunction("__reportCspViolation", (v: string) => violations.push(v));
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) => {
+          const report = (window as unknown as { __reportCspViolation: (v: string) => void })
+            .__reportCspViolation;
+          report(`${e.violatedDirective} blocked ${e.blockedURI || "inline code"}`);
+        });
+      });
+      await use(violations);
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Waits until the page is connected (the server's version shows) and the sample data exists. */
+export async function waitReady(page: Page): Promise<void> {
+  await expect(page.locator("#status")).toHaveText(`Apache Spark ${stack.sparkVersion()}`);
+  await expect(page.locator("#sample-status")).toContainText("sample data: sales");
+}
+
+interface SparkJob {
+  jobId: number;
+  status: string;
+  numTasks: number;
+  numActiveTasks: number;
+  jobTags?: string[];
+}
+
+/** The jobs the Spark UI knows, newest first. */
+export async function sparkJobs(): Promise<SparkJob[]> {
+  const ui = stack.sparkUi();
+  const apps = (await (await fetch(`${ui}/api/v1/applications`)).json()) as { id: string }[];
+  const app = apps[0]?.id;
+  if (!app) throw new Error(`the Spark UI at ${ui} lists no application`);
+  return (await (await fetch(`${ui}/api/v1/applications/${app}/jobs`)).json()) as SparkJob[];
+}
+
+/**
+ * The Spark UI's Connect tab row of a session: `online` until the session is released, then
+ * `closed` (its Finish Time is set); `unknown` when the tab does not list it.
+ */
+export async function connectSessionState(
+  sessionId: string,
+): Promise<"online" | "closed" | "unknown"> {
+  const html = await (await fetch(`${stack.sparkUi()}/connect/`)).text();
+  for (const row of html.split(/<tr\b/i).slice(1)) {
+    const cells = [...row.matchAll(/<td\b[^>]*>([\s\S]*?)<\/td>/gi)].map((m) =>
+      (m[1] ?? "").replace(/<[^>]+>/g, "").trim(),
+    );
+    // Session statistics rows: user, session id, start time, finish time, duration, executions.
+    if (cells[1] === sessionId && cells.length === 6) return cells[3] ? "closed" : "online";
+  }
+  return "unknown";
+}
