@@ -33,6 +33,12 @@ test("a page on an origin Envoy does not allow is refused with a clear error", a
   await expect(status).toContainText(
     `allows this page's origin (http://${REFUSED_HOST}:${stack.demoPort()}) (CORS)`,
   );
+  // The page showed the SDK's retries (onRetry) before the error became final.
+  await expect(page.locator("#retry-status")).toHaveAttribute(
+    "data-error-class",
+    "CONNECTION_FAILED",
+  );
+  await expect(page.locator("#retry-status")).toContainText("retry 4 in");
   // Chromium's own account: the preflight was refused, not the network.
   expect(consoleErrors.join("\n")).toContain("blocked by CORS policy");
 });

@@ -22,6 +22,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const ui = {
   status: $<HTMLOutputElement>("status"),
   sampleStatus: $<HTMLOutputElement>("sample-status"),
+  retryStatus: $<HTMLOutputElement>("retry-status"),
   settings: $<HTMLFormElement>("settings-form"),
   proxyUrl: $<HTMLInputElement>("proxy-url"),
   token: $<HTMLInputElement>("token"),
@@ -64,13 +65,24 @@ async function connectTo(baseUrl: string, token: string): Promise<void> {
   void previous?.stop().catch(() => undefined);
   // An interactive page fails fast when the proxy cannot be reached (the SDK's default, like
   // PySpark's, keeps retrying for minutes): about 4 s of retries, then the error.
-  const session = connect({ baseUrl, ...(token ? { token } : {}), retryPolicy: { maxRetries: 4 } });
+  const session = connect({
+    baseUrl,
+    ...(token ? { token } : {}),
+    retryPolicy: { maxRetries: 4 },
+    // Say so while the SDK retries (a proxy restarting, a dropped connection).
+    onRetry: ({ attempt, delayMs, error }) => {
+      if (spark !== session) return;
+      ui.retryStatus.dataset.errorClass = error.errorClass ?? "";
+      ui.retryStatus.textContent = `· retry ${attempt} in ${delayMs} ms after ${error.message}`;
+    },
+  });
   spark = session;
   ui.status.dataset.sessionId = session.sessionId;
   delete ui.status.dataset.errorClass;
   ui.status.className = "";
   ui.status.textContent = "connecting…";
   ui.sampleStatus.textContent = "";
+  ui.retryStatus.textContent = "";
   try {
     const version = await session.version({ signal: AbortSignal.timeout(30_000) });
     if (spark !== session) return;

@@ -180,7 +180,11 @@ export class StreamingQueryError extends SparkConnectError {
 export class QueryExecutionError extends SparkConnectError {
   static override readonly kind: string = "QueryExecutionError";
 }
-/** The server could not be reached, or the proxy in front of it had no healthy upstream. */
+/**
+ * The server could not be reached, the proxy in front of it had no healthy upstream or does not
+ * serve Spark Connect, or the connection broke mid-call. Error classes: CONNECTION_UNAVAILABLE,
+ * CONNECTION_FAILED, CONNECTION_LOST, PROXY_PATH_NOT_FOUND, NOT_A_SPARK_CONNECT_ENDPOINT.
+ */
 export class SparkConnectionError extends SparkConnectError {
   static override readonly kind: string = "SparkConnectionError";
 }

@@ -43,6 +43,7 @@ export {
   type CallControl,
   type ExecuteOptions,
   type ExecutionProgress,
+  type RetryEvent,
   SDK_VERSION,
   SparkConnectClient,
   type SparkConnectClientOptions,

@@ -12,6 +12,7 @@ import { freePort, sleep } from "../../../tools/process.js";
 import { type SparkServer, startSparkConnect } from "../../../tools/spark-server.js";
 import { connect as webConnect } from "../../web/src/connect.js";
 import { batchToRows } from "../src/arrow/index.js";
+import type { RetryEvent } from "../src/client/client.js";
 import { connect } from "../src/node.js";
 import type { SparkSession } from "../src/session.js";
 import {
@@ -79,7 +80,7 @@ interface CallRecord {
  */
 async function streamAcrossRestart(
   label: string,
-  session: (interceptors: Interceptor[]) => SparkSession,
+  session: (interceptors: Interceptor[], onRetry: (e: RetryEvent) => void) => SparkSession,
 ): Promise<void> {
   let phase: Phase = "before";
   const calls: CallRecord[] = [];
@@ -114,7 +115,8 @@ async function streamAcrossRestart(
     };
   };
   const rpc = rpcCounter();
-  const spark = session([rpc.interceptor, recorder]);
+  const retries: RetryEvent[] = [];
+  const spark = session([rpc.interceptor, recorder], (e) => retries.push(e));
   try {
     const checksum = new ChecksumBuilder(ROWS);
     let batches = 0;
@@ -156,6 +158,7 @@ async function streamAcrossRestart(
         `ReleaseExecute until ${rpc.counts.releaseUntil} / all ${rpc.counts.releaseAll}; ` +
         `cut: ${JSON.stringify(broken.map((c) => `${c.method} ${c.outcome}`))}; ` +
         `failed while down: ${refused.length} (${[...new Set(refused.map((c) => c.outcome))].join("; ")}); ` +
+        `onRetry: ${retries.map((e) => `#${e.attempt} ${e.error.errorClass} wait ${e.delayMs} ms`).join(", ")}; ` +
         `checksum ${JSON.stringify(checksum.result())}`,
     );
     expectSameChecksum(checksum, expected);
@@ -166,6 +169,13 @@ async function streamAcrossRestart(
     expect(refused.some((c) => c.method === "ReattachExecute")).toBe(true);
     // …and resumed with a reattach through the new Envoy.
     expect(reattachedAfter.length).toBeGreaterThan(0);
+    // The session's onRetry saw each of those waits, as connection errors of this operation.
+    expect(retries.length).toBeGreaterThan(0);
+    expect(retries[0]?.attempt).toBe(1);
+    for (const e of retries) {
+      expect(e.error.errorClass).toMatch(/^CONNECTION_/);
+      expect(e.operationId).toMatch(/^[0-9a-f-]{36}$/);
+    }
   } finally {
     await spark.stop().catch(() => undefined);
   }
@@ -173,10 +183,11 @@ async function streamAcrossRestart(
 
 test("gRPC-Web: a result keeps streaming across an Envoy restart, retried, reattached, exact", async () => {
   const urls: string[] = [];
-  await streamAcrossRestart("grpc-web", (interceptors) =>
+  await streamAcrossRestart("grpc-web", (interceptors, onRetry) =>
     webConnect({
       baseUrl: `http://127.0.0.1:${port}`,
       interceptors,
+      onRetry,
       fetch: (input, init) => {
         urls.push(String(input));
         return fetch(input, init);
@@ -191,7 +202,7 @@ test("gRPC-Web: a result keeps streaming across an Envoy restart, retried, reatt
 });
 
 test("native gRPC: the same across an Envoy restart", async () => {
-  await streamAcrossRestart("grpc", (interceptors) =>
-    connect(`sc://127.0.0.1:${port}`, { interceptors }),
+  await streamAcrossRestart("grpc", (interceptors, onRetry) =>
+    connect(`sc://127.0.0.1:${port}`, { interceptors, onRetry }),
   );
 });

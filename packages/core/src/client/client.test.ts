@@ -291,6 +291,30 @@ describe("SparkConnectClient.execute", () => {
     expect(calls.log).toEqual(["execute", "release until r1", "reattach r1", "release all"]);
   });
 
+  test("onRetry sees a broken result stream's retries, with the operation id, but not planned reattaches", async () => {
+    const events: string[] = [];
+    const { client } = harness(
+      (calls) => ({
+        async *executePlan() {
+          calls.log.push("execute");
+          yield response("r1");
+          throw new ConnectError("connection reset", Code.Unavailable);
+        },
+        async *reattachExecute(req) {
+          calls.log.push(`reattach ${req.lastResponseId}`);
+          if (req.lastResponseId === "r1") {
+            yield response("r2");
+            return; // the server's stream limit: a planned reattach
+          }
+          yield response("r3", "complete");
+        },
+      }),
+      { onRetry: (e) => events.push(`${e.attempt} ${e.delayMs} ${e.operationId}`) },
+    );
+    expect(await drain(client.execute(plan, { operationId: "op-1" }))).toEqual(["r1", "r2", "r3"]);
+    expect(events).toEqual(["1 50 op-1"]);
+  });
+
   test("retry during reattach: each failed reattach backs off; the budget restarts with each response", async () => {
     let failures = 0;
     const { client, calls, sleeps } = harness((calls) => ({
@@ -690,6 +714,31 @@ describe("SparkConnectClient unary calls", () => {
     expect(response.result.case).toBe("sparkVersion");
     expect(calls).toBe(3);
     expect(sleeps).toEqual([50, 200]);
+  });
+
+  test("onRetry sees each retry: the typed error, its number and the wait", async () => {
+    let calls = 0;
+    const events: string[] = [];
+    const { client } = harness(
+      () => ({
+        async analyzePlan() {
+          calls++;
+          if (calls < 3) throw new ConnectError("no healthy upstream", Code.Unavailable);
+          return analyzeResponse;
+        },
+      }),
+      {
+        onRetry: (e) => {
+          events.push(`${e.attempt} ${e.delayMs} ${e.error.errorClass} ${e.operationId}`);
+          throw new Error("a broken callback does not break the call");
+        },
+      },
+    );
+    expect((await client.analyze(version)).result.case).toBe("sparkVersion");
+    expect(events).toEqual([
+      "1 50 CONNECTION_UNAVAILABLE undefined",
+      "2 200 CONNECTION_UNAVAILABLE undefined",
+    ]);
   });
 
   test("the server's RetryInfo sets the wait", async () => {

@@ -75,6 +75,14 @@ export interface SparkConnectClientOptions {
    */
   retryPolicy?: RetryPolicyOptions | false;
   /**
+   * Called before each wait to retry a call or to reattach after a broken result stream, so a
+   * page can show "reconnecting…": the error that is being retried (as a SparkError), the
+   * retry's number for that call (from 1) and the wait in milliseconds. Not called for the
+   * reattaches that follow a stream the server ended on purpose, nor for housekeeping calls
+   * (ReleaseExecute). Default: none.
+   */
+  onRetry?: (event: RetryEvent) => void;
+  /**
    * How the client waits between retries; rejects with the signal's reason when it aborts.
    * Tests pass an instant one. Default: a timer.
    */
@@ -108,6 +116,18 @@ export interface SparkConnectClientOptions {
 export interface CallControl {
   /** Aborts the call. */
   signal?: AbortSignal;
+}
+
+/** What {@link SparkConnectClientOptions.onRetry} receives. */
+export interface RetryEvent {
+  /** The error being retried, converted as it would be thrown. */
+  readonly error: SparkError;
+  /** Which retry of this call (or of this result stream since its last response) this is, from 1. */
+  readonly attempt: number;
+  /** How long the client waits before the retry, in milliseconds. */
+  readonly delayMs: number;
+  /** The operation, for a result stream (ExecutePlan or ReattachExecute). */
+  readonly operationId?: string;
 }
 
 /** Options of {@link SparkConnectClient.execute}. */
@@ -228,6 +248,7 @@ export class SparkConnectClient {
   readonly #headers: Record<string, string>;
   readonly #retryPolicy: RetryPolicy;
   readonly #sleep: Sleep;
+  readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   readonly #serverStackTrace: boolean;
   #serverSideSessionId: string | undefined;
 
@@ -255,6 +276,7 @@ export class SparkConnectClient {
       throw new SparkArgumentError((err as Error).message, { errorClass: "INVALID_RETRY_POLICY" });
     }
     this.#sleep = options.sleep ?? timerSleep;
+    this.#onRetry = options.onRetry;
     this.#serverStackTrace = options.serverStackTrace === true;
   }
 
@@ -320,9 +342,11 @@ export class SparkConnectClient {
     policy: RetryPolicy = this.#retryPolicy,
   ): Promise<T> {
     try {
+      let attempt = 0;
       return await withRetries(call, policy, {
         sleep: this.#sleep,
         ...(control.signal ? { signal: control.signal } : {}),
+        onRetry: (error, delayMs) => this.#notifyRetry(error, ++attempt, delayMs),
       });
     } catch (err) {
       const signal = control.signal;
@@ -331,6 +355,21 @@ export class SparkConnectClient {
         throw cancelledError("the call", signal, err);
       }
       throw await this.#serverError(err);
+    }
+  }
+
+  /** Tells the `onRetry` callback, if any; a callback that throws does not stop the retry. */
+  #notifyRetry(error: unknown, attempt: number, delayMs: number, operationId?: string): void {
+    if (!this.#onRetry) return;
+    try {
+      this.#onRetry({
+        error: toSparkError(error),
+        attempt,
+        delayMs,
+        ...(operationId === undefined ? {} : { operationId }),
+      });
+    } catch {
+      // The caller's display code must not break the call.
     }
   }
 
@@ -577,11 +616,13 @@ export class SparkConnectClient {
             if (lastResponseId !== undefined) throw responseAlreadyReceived(notFound, err);
             // The first ExecutePlan never reached the server: send it again.
             if (!retry.retryNow()) throw await this.#serverError(err);
+            this.#notifyRetry(err, retry.retries, 0, operationId);
             stream = this.#client.executePlan(request, callOptions);
             continue;
           }
           const delay = retry.nextDelay(err);
           if (delay === undefined) throw await this.#serverError(err);
+          this.#notifyRetry(err, retry.retries, delay, operationId);
           try {
             await this.#sleep(delay, options.signal);
           } catch {

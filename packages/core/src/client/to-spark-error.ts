@@ -10,6 +10,7 @@ import {
   serverErrorClass,
 } from "../errors.js";
 import { ErrorInfoSchema } from "../gen/google/rpc/error_details_pb.js";
+import { isConnectionFailure } from "./retries.js";
 
 /** Messages of fetch failures in Node and browsers: nothing reached a server. */
 const FETCH_FAILURE =
@@ -59,6 +60,19 @@ export function toSparkError(err: unknown): SparkError {
     if (context) options.queryContext = context;
     const ErrorClass = serverErrorClass(options.serverClasses, options.errorClass);
     return new ErrorClass(message, options);
+  }
+  if (
+    connectError.code !== Code.Unavailable &&
+    !FETCH_FAILURE.test(connectError.rawMessage) &&
+    isConnectionFailure(connectError)
+  ) {
+    // A connection that broke mid-call (a proxy restarting, a reset stream, a body cut off):
+    // whatever code the transport reported (Canceled for an HTTP/2 CANCEL, Unknown for a
+    // terminated body), nobody cancelled anything and the server did not fail.
+    return new SparkConnectionError(
+      `${message}. The connection broke before the call completed: check the network and any proxy (Envoy) between this client and Spark`,
+      { ...options, errorClass: "CONNECTION_LOST" },
+    );
   }
   switch (connectError.code) {
     case Code.Unauthenticated:
