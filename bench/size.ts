@@ -132,15 +132,19 @@ const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 
 /**
  * Attributes the minified code's characters to their source files through the source map: each
- * mapping segment owns the text up to the next segment on its line.
+ * mapping segment owns the text up to the next segment, across line ends (a string literal with
+ * raw line breaks, such as a descriptor, spans lines that have no segment of their own).
  */
 function minifiedBySource(code: string, map: Rollup.SourceMap, dir: string): Map<string, number> {
   const owned = new Map<string, number>();
+  const add = (id: string, n: number) => owned.set(id, (owned.get(id) ?? 0) + n);
   const lines = code.split("\n");
   const mapLines = map.mappings.split(";");
   let source = 0;
+  /** The owner of the text before a line's first segment: the previous line's last segment. */
+  let carried = "(unmapped)";
   for (let l = 0; l < lines.length; l++) {
-    const segments: { col: number; source: number | undefined }[] = [];
+    const segments: { col: number; id: string }[] = [];
     let col = 0;
     for (const segment of (mapLines[l] ?? "").split(",")) {
       if (segment === "") continue;
@@ -160,21 +164,18 @@ function minifiedBySource(code: string, map: Rollup.SourceMap, dir: string): Map
       }
       col += fields[0]!;
       if (fields.length > 1) source += fields[1]!;
-      segments.push({ col, source: fields.length > 1 ? source : undefined });
-    }
-    const lineLength = lines[l]!.length;
-    for (let s = 0; s < segments.length; s++) {
-      const start = segments[s]!.col;
-      const end = segments[s + 1]?.col ?? lineLength;
-      const index = segments[s]!.source;
       const id =
-        index === undefined ? "(unmapped)" : path.resolve(dir, map.sources[index] ?? "(unknown)");
-      owned.set(id, (owned.get(id) ?? 0) + Math.max(0, end - start));
+        fields.length > 1 ? path.resolve(dir, map.sources[source] ?? "(unknown)") : "(unmapped)";
+      segments.push({ col, id });
     }
-    if (segments.length === 0 || segments[0]!.col > 0) {
-      const unmapped = segments[0]?.col ?? lineLength;
-      owned.set("(unmapped)", (owned.get("(unmapped)") ?? 0) + unmapped);
+    // The line's text and its line break (none after the last line).
+    const lineLength = lines[l]!.length + (l < lines.length - 1 ? 1 : 0);
+    add(carried, segments[0]?.col ?? lineLength);
+    for (let s = 0; s < segments.length; s++) {
+      const end = segments[s + 1]?.col ?? lineLength;
+      add(segments[s]!.id, Math.max(0, end - segments[s]!.col));
     }
+    carried = segments.at(-1)?.id ?? carried;
   }
   return owned;
 }

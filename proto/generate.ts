@@ -5,7 +5,9 @@
  * 1. installs pyspark (the pinned primary lane) into the per-user cache, once;
  * 2. extracts spark/connect/*.proto from its spark-connect_2.13-<version>.jar;
  * 3. adds google/rpc/{status,error_details}.proto from the npm package google-proto-files;
- * 4. runs `buf generate` with protoc-gen-es.
+ * 4. runs `buf generate` with protoc-gen-es;
+ * 5. rewrites each file's embedded descriptor from base64 into a Latin-1 string (see
+ *    {@link latin1Descriptors}).
  *
  * Skipped when the output is up to date (same Spark version, generator versions and config).
  * Neither the extracted protos nor the generated code is tracked by git.
@@ -13,7 +15,7 @@
 
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ToolError } from "../tools/errors.js";
 import { repoRoot, resolveLane } from "../tools/paths.js";
@@ -42,6 +44,52 @@ function inputsHash(sparkVersion: string): string {
     h.update(readFileSync(path.join(protoDir, file)));
   }
   return h.digest("hex");
+}
+
+const FILE_DESC = /fileDesc\("([A-Za-z0-9+/]*={0,2})"/g;
+
+/**
+ * protoc-gen-es embeds each file's descriptor as base64: `fileDesc("ChpzcGFyay…", [deps])`.
+ * Base64 hides the descriptors' repeated names (`spark.connect.Relation`…) from gzip, and the
+ * descriptors are most of the generated code a bundle keeps. So the literal becomes the same
+ * bytes as a Latin-1 string, `fileDesc(btoa("\n\u001aspark/connect/…"), [deps])`, and `btoa`
+ * turns it back into the same base64 when the module loads. Minifiers print the string with
+ * raw characters: the minimal browser app of bench/size.ts drops from 150.7 to 141.0 KB gzipped
+ * (557.7 to 539.4 KB minified). The descriptors and messages are unchanged. The literal in the
+ * generated source is ASCII (JSON escapes) and is checked to decode to the original bytes.
+ *
+ * Returns how many files were rewritten; throws if a generated `_pb.ts` does not have exactly one
+ * base64 `fileDesc` (a protoc-gen-es upgrade that changed its output).
+ */
+function latin1Descriptors(dir: string): number {
+  let count = 0;
+  for (const rel of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
+    if (!rel.endsWith("_pb.ts")) continue;
+    const file = path.join(dir, rel);
+    const source = readFileSync(file, "utf8");
+    const matches = [...source.matchAll(FILE_DESC)];
+    if (matches.length !== 1) {
+      throw new ToolError(`${rel}: expected one base64 fileDesc(…), found ${matches.length}`);
+    }
+    const rewritten = source.replace(FILE_DESC, (_, b64: string) => {
+      const bytes = Buffer.from(b64, "base64");
+      const latin1 = bytes.toString("latin1");
+      const literal = JSON.stringify(latin1).replace(
+        /[\u007f-\u00ff]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+      );
+      const decoded = Buffer.from(JSON.parse(literal) as string, "latin1");
+      // protoc-gen-es leaves out the padding; btoa puts it back, which base64Decode accepts.
+      const unpadded = bytes.toString("base64").replace(/=+$/, "");
+      if (unpadded !== b64.replace(/=+$/, "") || !decoded.equals(bytes)) {
+        throw new ToolError(`${rel}: the descriptor does not survive the Latin-1 round trip`);
+      }
+      return `fileDesc(/*@__PURE__*/ btoa(${literal})`;
+    });
+    writeFileSync(file, rewritten);
+    count++;
+  }
+  return count;
 }
 
 async function main(): Promise<void> {
@@ -84,6 +132,9 @@ async function main(): Promise<void> {
       "buf generate failed",
       `${r.stdout ?? ""}${r.stderr ?? ""}${r.error ?? ""}`,
     );
+  }
+  if (latin1Descriptors(outDir) === 0) {
+    throw new ToolError(`buf generate wrote no _pb.ts files into ${outDir}`);
   }
   writeFileSync(
     path.join(outDir, "protocol.ts"),

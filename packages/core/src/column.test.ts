@@ -294,6 +294,7 @@ describe("literal inference", () => {
       [new Uint8Array([1, 2, 255]), { binary: "AQL/" }],
       [new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 678)), { timestamp: "1704164645678000" }],
       [new Timestamp(1700000000123456n), { timestamp: "1700000000123456" }],
+      [new Timestamp(1700000000123456n, null), { timestampNtz: "1700000000123456" }],
     ];
     for (const [value, literal] of cases) {
       expect(json(lit(value as never)), String(value)).toEqual({ literal });

@@ -265,6 +265,7 @@ describe("lit() → collect", () => {
       "é",
       new Uint8Array([9]),
       new Timestamp(1_234_567n),
+      new Timestamp(-1n, null),
       [1, 2.5],
       new Map([["k", [1]]]),
     ];
@@ -281,6 +282,7 @@ describe("lit() → collect", () => {
       "é",
       new Uint8Array([9]),
       { micros: 1_234_567n, ntz: false },
+      { micros: -1n, ntz: true },
       [1, 2.5],
       new Map([["k", [1]]]),
     ]);

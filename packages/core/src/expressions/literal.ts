@@ -1,4 +1,5 @@
 import { clone, create } from "@bufbuild/protobuf";
+import { Timestamp } from "../arrow/timestamp.js";
 import { SparkArgumentError } from "../errors.js";
 import {
   Expression_LiteralSchema,
@@ -150,11 +151,13 @@ function build(value: unknown, path: string): Built {
   if (value instanceof Date) {
     const ms = value.getTime();
     if (Number.isNaN(ms)) throw cannotRepresent(value, `${path} is an invalid Date`);
-    const micros = (value as { epochMicros?: unknown }).epochMicros;
-    return lit(
-      { case: "timestamp", value: typeof micros === "bigint" ? micros : BigInt(ms) * 1000n },
-      simpleType("timestamp"),
-    );
+    const { epochMicros, timeZone } = value as { epochMicros?: unknown; timeZone?: unknown };
+    const micros = typeof epochMicros === "bigint" ? epochMicros : BigInt(ms) * 1000n;
+    // A Timestamp without a zone is a TIMESTAMP_NTZ value (a wall-clock time read as UTC).
+    if (value instanceof Timestamp && timeZone === null) {
+      return lit({ case: "timestampNtz", value: micros }, simpleType("timestampNtz"));
+    }
+    return lit({ case: "timestamp", value: micros }, simpleType("timestamp"));
   }
   if (Array.isArray(value)) {
     const items = value.map((v, i) => build(v, `${path}[${i}]`));
