@@ -79,6 +79,11 @@ test("Cancel stops a long query, and Spark no longer runs it", async ({ page }) 
         (await sparkJobs()).filter((j) => !before.has(j.jobId) && j.status === "RUNNING").length,
     )
     .toBeGreaterThan(0);
+  // The progress bar follows Spark's progress reports: the job's 80 tasks.
+  await expect(page.locator("#progress")).toBeVisible();
+  await expect
+    .poll(async () => Number(await page.locator("#progress").getAttribute("max")))
+    .toBeGreaterThanOrEqual(80);
   await page.locator("#cancel").click();
   await expect(page.locator("#error .class")).toHaveText("OPERATION_CANCELED");
   await expect(page.locator("#error")).toContainText("cancelled by the user");
