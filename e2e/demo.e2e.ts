@@ -76,7 +76,7 @@ test("a server error is shown with its class, SQL state and the offending fragme
 
 test("a DataFrame program built through the web package: its source, plan and result", async ({
   page,
-}) => {
+}, testInfo) => {
   await page.goto(stack.baseUrl());
   await waitReady(page);
   await page.locator("#tab-df").click();
@@ -94,6 +94,8 @@ test("a DataFrame program built through the web package: its source, plan and re
   await expect(page.locator("#result thead th")).toHaveText(["month", "product", "revenue"]);
   await expect(page.locator("#result tbody tr:first-child td:first-child")).toHaveText("2024-01");
   await expect(page.locator("#result tbody tr:last-child td:first-child")).toHaveText("2025-12");
+  await expect(page.locator("#plan-box")).toHaveAttribute("open", "");
+  await page.screenshot({ path: testInfo.outputPath("demo-dataframe-view.png"), fullPage: true });
 });
 
 test("the page is served under a strict Content-Security-Policy that forbids eval", async ({

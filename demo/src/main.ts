@@ -121,6 +121,7 @@ function showProgram(): void {
   if (!program) return;
   ui.programSource.textContent = programSource(programsFile, program.id);
   if (spark) showPlan(program.build(spark));
+  ui.planBox.open = true; // the program and its plan side by side
 }
 
 function showPlan(df: DataFrame): void {
@@ -225,7 +226,8 @@ async function stream(
   const first = firstRowsMs === undefined ? "" : `, first rows after ${Math.round(firstRowsMs)} ms`;
   const shown =
     count > kept.length ? `; the first ${kept.length.toLocaleString("en-US")} shown` : "";
-  ui.summary.textContent = `${count.toLocaleString("en-US")} rows in ${batches} batches, ${seconds} s${first}${shown}`;
+  const batchText = `${batches} batch${batches === 1 ? "" : "es"}`;
+  ui.summary.textContent = `${count.toLocaleString("en-US")} rows in ${batchText}, ${seconds} s${first}${shown}`;
   return { rows: kept, schema: await schemaReady };
 }
 

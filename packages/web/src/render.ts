@@ -159,7 +159,12 @@ export function renderTable(
       const value = row[i];
       td.textContent = formatValue(value, types[i]);
       if (value === null || value === undefined) td.className = "null";
-      else if (typeof value === "number" || typeof value === "bigint") td.className = "number";
+      else if (
+        (typeof value === "number" || typeof value === "bigint" || types[i]?.kind === "decimal") &&
+        !types[i]?.kind.endsWith("Interval")
+      ) {
+        td.className = "number"; // exact decimals arrive as strings
+      }
     }
   }
   return table;
