@@ -2,7 +2,7 @@
  * The demo page in real Chromium, served as a production build under a strict CSP, talking
  * gRPC-Web through real Envoy to a real Spark Connect server.
  */
-import { connectSessionState, expect, stack, test, waitReady } from "./stack.js";
+import { expect, sparkUi, stack, test, waitReady } from "./stack.js";
 
 test("the page connects through Envoy, shows the server's version and creates the sample data", async ({
   page,
@@ -145,8 +145,10 @@ test("leaving the page releases its Spark session", async ({ page }) => {
   await waitReady(page);
   const sessionId = (await page.locator("#status").getAttribute("data-session-id")) ?? "";
   expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);
-  await expect.poll(() => connectSessionState(sessionId)).toBe("online");
+  await expect.poll(() => sparkUi().connectSessionState(sessionId)).toBe("online");
   await page.goto("about:blank");
   // pagehide → ReleaseSession, sent with keepalive as the document goes away.
-  await expect.poll(() => connectSessionState(sessionId), { timeout: 15_000 }).toBe("closed");
+  await expect
+    .poll(() => sparkUi().connectSessionState(sessionId), { timeout: 15_000 })
+    .toBe("closed");
 });

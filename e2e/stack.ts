@@ -4,6 +4,7 @@
  * REST API.
  */
 import { test as base, expect, type Page } from "@playwright/test";
+import { SparkUi } from "../tools/spark-ui.js";
 
 function env(name: string): string {
   const value = process.env[name];
@@ -51,37 +52,5 @@ export async function waitReady(page: Page): Promise<void> {
   await expect(page.locator("#sample-status")).toContainText("sample data: sales");
 }
 
-interface SparkJob {
-  jobId: number;
-  status: string;
-  numTasks: number;
-  numActiveTasks: number;
-  jobTags?: string[];
-}
-
-/** The jobs the Spark UI knows, newest first. */
-export async function sparkJobs(): Promise<SparkJob[]> {
-  const ui = stack.sparkUi();
-  const apps = (await (await fetch(`${ui}/api/v1/applications`)).json()) as { id: string }[];
-  const app = apps[0]?.id;
-  if (!app) throw new Error(`the Spark UI at ${ui} lists no application`);
-  return (await (await fetch(`${ui}/api/v1/applications/${app}/jobs`)).json()) as SparkJob[];
-}
-
-/**
- * The Spark UI's Connect tab row of a session: `online` until the session is released, then
- * `closed` (its Finish Time is set); `unknown` when the tab does not list it.
- */
-export async function connectSessionState(
-  sessionId: string,
-): Promise<"online" | "closed" | "unknown"> {
-  const html = await (await fetch(`${stack.sparkUi()}/connect/`)).text();
-  for (const row of html.split(/<tr\b/i).slice(1)) {
-    const cells = [...row.matchAll(/<td\b[^>]*>([\s\S]*?)<\/td>/gi)].map((m) =>
-      (m[1] ?? "").replace(/<[^>]+>/g, "").trim(),
-    );
-    // Session statistics rows: user, session id, start time, finish time, duration, executions.
-    if (cells[1] === sessionId && cells.length === 6) return cells[3] ? "closed" : "online";
-  }
-  return "unknown";
-}
+/** The embedded main server's Spark UI (jobs, Connect sessions). */
+export const sparkUi = () => new SparkUi(stack.sparkUi());

@@ -3,7 +3,7 @@
  * server cuts every response stream (so the page reattaches), and Cancel on a long query with a
  * server-side check that Spark stopped it.
  */
-import { expect, sparkJobs, stack, test, waitReady } from "./stack.js";
+import { expect, sparkUi, stack, test, waitReady } from "./stack.js";
 
 test("1,000,000 rows stream in with the exact count, reattached through Envoy, page responsive", async ({
   page,
@@ -68,7 +68,7 @@ test("Cancel stops a long query, and Spark no longer runs it", async ({ page }) 
   test.skip(!stack.embedded(), "needs the embedded server's UI to see its jobs (SPARK_REMOTE)");
   await page.goto(stack.baseUrl());
   await waitReady(page);
-  const before = new Set((await sparkJobs()).map((j) => j.jobId));
+  const before = new Set((await sparkUi().jobs()).map((j) => j.jobId));
   await page.locator("#sql").fill("SELECT max(id % 7) FROM range(0, 8000000000, 1, 80)");
   await page.locator("#run").click();
   await expect(page.locator("#cancel")).toBeEnabled();
@@ -76,7 +76,8 @@ test("Cancel stops a long query, and Spark no longer runs it", async ({ page }) 
   await expect
     .poll(
       async () =>
-        (await sparkJobs()).filter((j) => !before.has(j.jobId) && j.status === "RUNNING").length,
+        (await sparkUi().jobs()).filter((j) => !before.has(j.jobId) && j.status === "RUNNING")
+          .length,
     )
     .toBeGreaterThan(0);
   // The progress bar follows Spark's progress reports: the job's 80 tasks.
@@ -92,7 +93,7 @@ test("Cancel stops a long query, and Spark no longer runs it", async ({ page }) 
   await expect
     .poll(
       async () =>
-        (await sparkJobs())
+        (await sparkUi().jobs())
           .filter((j) => !before.has(j.jobId))
           .map((j) => `${j.status}/${j.numActiveTasks}`),
       { timeout: 60_000 },

@@ -1,8 +1,8 @@
 /**
  * Cancellation proven from the server's side: after an abort, an interrupt or `stop()`, the
- * operation's Spark jobs end unfinished and no task of theirs keeps running. The Spark UI's REST API (on loopback,
- * started by tools/live-setup.ts) is the witness; on $SPARK_REMOTE it is unknown, and the tests
- * say so instead of passing.
+ * operation's Spark jobs end unfinished and no task of theirs keeps running. The Spark UI's REST
+ * API (on loopback, started by tools/live-setup.ts) is the witness; on $SPARK_REMOTE it is
+ * unknown, and the tests say so instead of passing.
  *
  * The actions are aborted once their first Spark job runs, not at a fixed time. Spark 4.0/4.1
  * have a window before that in which an interrupt cannot stop the query: Adaptive Query
@@ -14,12 +14,12 @@
  * reach, since the Interrupt RPC only knows operations that are still registered.
  */
 import { expect, type TestContext, test } from "vitest";
+import { SparkUi } from "../../../tools/spark-ui.js";
 import type { ExecutionProgress } from "../src/client/client.js";
 import type { DataFrame } from "../src/dataframe.js";
 import { SparkCancelledError, SparkError } from "../src/errors.js";
 import type { SparkSession } from "../src/session.js";
 import { live, liveSession, withSession } from "./live-session.js";
-import { SparkUi } from "./spark-ui.js";
 
 const ui = live.uiUrl === undefined ? undefined : new SparkUi(live.uiUrl);
 
@@ -70,6 +70,27 @@ async function tasksRunning(operationId: string): Promise<number> {
 }
 
 /**
+ * Starts {@link longQuery} and resolves once its job runs: the pending outcome (the rows'
+ * fate or the error), the operation id and the tasks running on the server at that moment.
+ */
+async function startLongQuery(
+  spark: SparkSession,
+  signal?: AbortSignal,
+): Promise<{ pending: Promise<unknown>; operationId: string; inFlight: number }> {
+  const { onProgress, running } = runningJob(1_000);
+  const pending = longQuery(spark)
+    .collect({ onProgress, ...(signal ? { signal } : {}) })
+    .then(
+      () => "finished",
+      (e: unknown) => e,
+    );
+  const operationId = await Promise.race([running, pending.then(() => undefined)]);
+  expect(operationId, "the query ended before its job was seen running").toBeTypeOf("string");
+  const inFlight = await tasksRunning(operationId as string);
+  return { pending, operationId: operationId as string, inFlight };
+}
+
+/**
  * Starts watching the operation's jobs on the server, right at the abort (or interrupt, or
  * stop); `verdict` then asserts that they ended unfinished with no task left running, and prints
  * the measured time from the abort to that moment. Without a Spark UI, `verdict` says plainly
@@ -85,9 +106,7 @@ function watchServer(operationId: string, what: string) {
   return {
     async verdict(context: TestContext): Promise<void> {
       if (settled === undefined) {
-        context.skip(
-          `${what}: checked on the client only. Whether the server stopped the operation's Spark jobs is NOT checked: $SPARK_REMOTE names a server whose Spark UI this test does not know`,
-        );
+        context.skip(`${what}: server side NOT checked (no Spark UI known for $SPARK_REMOTE)`);
         return;
       }
       const state = await settled;
@@ -109,19 +128,10 @@ function watchServer(operationId: string, what: string) {
 test("an action aborted while its job runs stops the job's tasks on the server", async (context) => {
   await withSession(async (spark) => {
     spark.addTag("long-query");
-    const { onProgress, running } = runningJob(1_000);
     const controller = new AbortController();
-    const pending = longQuery(spark)
-      .collect({ signal: controller.signal, onProgress })
-      .then(
-        () => "finished",
-        (e: unknown) => e,
-      );
-    const operationId = await Promise.race([running, pending.then(() => undefined)]);
-    expect(operationId, "the query ended before its job was seen running").toBeTypeOf("string");
-    const inFlight = await tasksRunning(operationId as string);
+    const { pending, operationId, inFlight } = await startLongQuery(spark, controller.signal);
     controller.abort(new Error("user pressed Cancel"));
-    const server = watchServer(operationId as string, "abort");
+    const server = watchServer(operationId, "abort");
     process.stderr.write(`[cancel] abort: ${inFlight} task(s) running when aborted\n`);
     if (ui) expect(inFlight, "tasks running on the server at the abort").toBeGreaterThan(0);
     const err = await pending;
@@ -141,18 +151,9 @@ test("an action aborted while its job runs stops the job's tasks on the server",
 test("interruptTag from elsewhere stops a running operation on the server", async (context) => {
   await withSession(async (spark) => {
     spark.addTag("to-interrupt");
-    const { onProgress, running } = runningJob(1_000);
-    const pending = longQuery(spark)
-      .collect({ onProgress })
-      .then(
-        () => "finished",
-        (e: unknown) => e,
-      );
-    const operationId = await Promise.race([running, pending.then(() => undefined)]);
-    expect(operationId, "the query ended before its job was seen running").toBeTypeOf("string");
-    await tasksRunning(operationId as string);
+    const { pending, operationId } = await startLongQuery(spark);
     const interrupted = spark.interruptTag("to-interrupt");
-    const server = watchServer(operationId as string, "interruptTag");
+    const server = watchServer(operationId, "interruptTag");
     expect(await interrupted).toEqual([operationId]);
     const err = await pending;
     expect(err).toBeInstanceOf(SparkCancelledError);
@@ -167,18 +168,9 @@ test("interruptTag from elsewhere stops a running operation on the server", asyn
 test("stop() while an action runs interrupts it on the server and ends the session", async (context) => {
   const spark = liveSession();
   try {
-    const { onProgress, running } = runningJob(1_000);
-    const pending = longQuery(spark)
-      .collect({ onProgress })
-      .then(
-        () => "finished",
-        (e: unknown) => e,
-      );
-    const operationId = await Promise.race([running, pending.then(() => undefined)]);
-    expect(operationId, "the query ended before its job was seen running").toBeTypeOf("string");
-    const inFlight = await tasksRunning(operationId as string);
+    const { pending, operationId, inFlight } = await startLongQuery(spark);
     const stopped = spark.stop();
-    const server = watchServer(operationId as string, "stop()");
+    const server = watchServer(operationId, "stop()");
     await stopped;
     process.stderr.write(`[cancel] stop(): ${inFlight} task(s) running when stopped\n`);
     if (ui) expect(inFlight, "tasks running on the server at stop()").toBeGreaterThan(0);

@@ -1,6 +1,8 @@
 /**
- * Live-test helper: the Spark UI's REST API (`/api/v1`), to check from the server's side what an
- * operation's Spark jobs did. The server started by tools/live-setup.ts serves it on loopback.
+ * Test helper: the Spark UI of a server started with `startSparkConnect({ ui: true })`, on
+ * loopback, to check from the server's side what happened: the REST API (`/api/v1`) for an
+ * operation's Spark jobs, the Connect tab for a session's state. Used by the live and the
+ * browser tests.
  */
 
 /** A Spark job as the REST API reports it (the fields the tests use). */
@@ -28,11 +30,13 @@ export interface OperationJobs {
 }
 
 export class SparkUi {
+  readonly #base: string;
   readonly #api: string;
   #appId: string | undefined;
 
   constructor(url: string) {
-    this.#api = `${url.replace(/\/$/, "")}/api/v1`;
+    this.#base = url.replace(/\/$/, "");
+    this.#api = `${this.#base}/api/v1`;
   }
 
   async #get<T>(path: string): Promise<T> {
@@ -51,15 +55,21 @@ export class SparkUi {
     return this.#appId;
   }
 
-  /** The jobs of one Spark Connect operation, found by its job tag. */
-  async operationJobs(operationId: string): Promise<OperationJobs> {
+  /** Every job of the application, newest first. */
+  async jobs(): Promise<UiJob[]> {
     const app = await this.#app();
     const all = await this.#get<(Omit<UiJob, "jobTags"> & { jobTags?: string[] })[]>(
       `/applications/${app}/jobs`,
     );
-    const jobs = all
-      .map((j) => ({ ...j, jobTags: j.jobTags ?? [] }))
-      .filter((j) => j.jobTags.some((t) => t.endsWith(`_Operation_${operationId}`)));
+    return all.map((j) => ({ ...j, jobTags: j.jobTags ?? [] }));
+  }
+
+  /** The jobs of one Spark Connect operation, found by its job tag. */
+  async operationJobs(operationId: string): Promise<OperationJobs> {
+    const app = await this.#app();
+    const jobs = (await this.jobs()).filter((j) =>
+      j.jobTags.some((t) => t.endsWith(`_Operation_${operationId}`)),
+    );
     const stageIds = new Set(jobs.flatMap((j) => j.stageIds));
     const active = await this.#get<{ stageId: number; numActiveTasks: number }[]>(
       `/applications/${app}/stages?status=active`,
@@ -92,5 +102,21 @@ export class SparkUi {
       if (state.settled || elapsedMs > timeoutMs) return { ...state, elapsedMs };
       await new Promise((r) => setTimeout(r, 100));
     }
+  }
+
+  /**
+   * A session's row in the Connect tab: `online` until it is released, then `closed` (its Finish
+   * Time is set); `unknown` when the tab does not list it.
+   */
+  async connectSessionState(sessionId: string): Promise<"online" | "closed" | "unknown"> {
+    const html = await (await fetch(`${this.#base}/connect/`)).text();
+    for (const row of html.split(/<tr\b/i).slice(1)) {
+      const cells = [...row.matchAll(/<td\b[^>]*>([\s\S]*?)<\/td>/gi)].map((m) =>
+        (m[1] ?? "").replace(/<[^>]+>/g, "").trim(),
+      );
+      // Session statistics rows: user, session id, start time, finish time, duration, executions.
+      if (cells[1] === sessionId && cells.length === 6) return cells[3] ? "closed" : "online";
+    }
+    return "unknown";
   }
 }
