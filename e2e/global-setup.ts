@@ -5,6 +5,9 @@
  *   than a response is reattached, and its UI's REST API on loopback for server-side checks;
  * - Spark "token", which requires an authentication token;
  * - one Envoy in front of each (the token Envoy passes the page's `authorization` header through);
+ * - the remote-cluster path: a TLS-terminating, token-checking gateway (tools/tls-gateway.ts, a
+ *   test CA made at run time) in front of Spark "main", and a gRPC-Web Envoy that speaks TLS to it
+ *   (trusting the test CA) and injects the token, so the page never holds it;
  * - the demo page, built for production and served by `vite preview` under a strict
  *   Content-Security-Policy, proxying the Spark Connect path to the main Envoy.
  *
@@ -19,6 +22,7 @@ import { type EnvoyProxy, startEnvoy } from "../tools/envoy.js";
 import { repoRoot } from "../tools/paths.js";
 import { freePort } from "../tools/process.js";
 import { type SparkServer, startSparkConnect } from "../tools/spark-server.js";
+import { startTlsGateway, type TlsGateway } from "../tools/tls-gateway.js";
 import { ALLOWED_HOST, REFUSED_HOST } from "./hosts.js";
 
 /** Spark's reattach test settings: a response stream ends after 1 s or 123 bytes. */
@@ -57,9 +61,37 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       }),
     );
 
+    // The remote-cluster path (only in front of a plain-text server started here).
+    let tlsEnvoyUrl = "";
+    if (main.embedded) {
+      const gatewayToken = `gateway-${randomUUID()}`;
+      const gateway = track(
+        await startTlsGateway({
+          upstreamHost: main.host,
+          upstreamPort: main.port,
+          token: gatewayToken,
+        }),
+      );
+      const tlsEnvoy = track(
+        await startEnvoy({
+          upstreamHost: gateway.host,
+          upstreamPort: gateway.port,
+          upstreamTls: true,
+          upstreamSni: gateway.serverName,
+          upstreamCaFile: gateway.ca.caFile,
+          upstreamToken: gatewayToken,
+          allowedOrigins: [pageOrigin],
+        }),
+      );
+      tlsEnvoyUrl = tlsEnvoy.url;
+      process.env.E2E_GATEWAY_TOKEN = gatewayToken;
+    }
+
     process.env.SPARK_CONNECT_PROXY = envoy.url;
     process.env.DEMO_PORT = String(demoPort);
-    process.env.DEMO_CONNECT_SRC = `${envoy.url} ${tokenEnvoy.url}`;
+    process.env.DEMO_CONNECT_SRC = [envoy.url, tokenEnvoy.url, tlsEnvoyUrl]
+      .filter(Boolean)
+      .join(" ");
     const outDir = mkdtempSync(path.join(os.tmpdir(), "demo-build-"));
     cleanups.push(async () => rmSync(outDir, { recursive: true, force: true }));
     const configFile = path.join(repoRoot, "vite.config.ts");
@@ -81,6 +113,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       E2E_SPARK_UI: main.uiUrl ?? "",
       E2E_TOKEN_ENVOY_URL: tokenEnvoy.url,
       E2E_TOKEN: token,
+      E2E_TLS_ENVOY_URL: tlsEnvoyUrl,
     });
     return cleanup;
   } catch (err) {
@@ -88,7 +121,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     throw err;
   }
 
-  function track<T extends SparkServer | EnvoyProxy>(s: T): T {
+  function track<T extends SparkServer | EnvoyProxy | TlsGateway>(s: T): T {
     cleanups.push(() => s.stop());
     return s;
   }

@@ -22,6 +22,13 @@ export const stack = {
   sparkUi: () => env("E2E_SPARK_UI"),
   tokenEnvoyUrl: () => env("E2E_TOKEN_ENVOY_URL"),
   token: () => env("E2E_TOKEN"),
+  /**
+   * The gRPC-Web Envoy in front of the TLS gateway (it injects the gateway's token); "" when
+   * the tests run against $SPARK_REMOTE.
+   */
+  tlsEnvoyUrl: () => env("E2E_TLS_ENVOY_URL"),
+  /** The token the TLS gateway requires (known to its Envoy, never to the page). */
+  gatewayToken: () => env("E2E_GATEWAY_TOKEN"),
 };
 
 /** A page that records CSP violations and browser console errors. */

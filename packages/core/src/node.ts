@@ -12,10 +12,37 @@ import { SparkSession, type SparkSessionOptions } from "./session.js";
 /** The decoding nesting limit for Spark responses (protobuf-es's default of 100 is too low for plans). */
 const RECURSION_LIMIT = 4096;
 
+/**
+ * TLS settings for `use_ssl=true` (https) connections, passed to Node's `http2.connect`. They do
+ * not apply to plain-text connections.
+ */
+export interface NodeTlsOptions {
+  /**
+   * The certificate authorities to trust, in PEM, instead of Node's built-in roots (e.g. a
+   * company CA or a test CA). Default: Node's built-in root certificates (and
+   * `NODE_EXTRA_CA_CERTS`).
+   */
+  ca?: string | Buffer | (string | Buffer)[];
+  /** A client certificate chain in PEM, for servers that require mutual TLS. Default: none. */
+  cert?: string | Buffer;
+  /** The private key of `cert`, in PEM. Default: none. */
+  key?: string | Buffer;
+  /**
+   * The server name to send (SNI) and to check the certificate against. Default: the
+   * connection string's host.
+   */
+  servername?: string;
+}
+
 /** Options of {@link connect} besides the connection string. */
 export interface NodeConnectOptions extends Partial<Omit<SparkSessionOptions, "transport">> {
   /** Extra connect interceptors. Default: none. */
   interceptors?: Interceptor[];
+  /**
+   * TLS settings for `use_ssl=true`, e.g. `{ ca: readFileSync("ca.pem", "utf8") }` for a
+   * server whose certificate a private CA signed. Default: Node's built-in root certificates.
+   */
+  tls?: NodeTlsOptions;
 }
 
 /** A connect-node gRPC transport with Spark's defaults (binary protobuf, raised nesting limit). */
@@ -23,10 +50,15 @@ export function createSparkGrpcTransport(options: {
   baseUrl: string;
   maxMessageSize?: number;
   interceptors?: Interceptor[];
+  /** TLS settings for an https `baseUrl`. Default: Node's built-in root certificates. */
+  tls?: NodeTlsOptions;
 }): Transport {
   return createGrpcTransport({
     baseUrl: options.baseUrl,
     binaryOptions: { recursionLimit: RECURSION_LIMIT },
+    ...(options.tls && options.baseUrl.startsWith("https:")
+      ? { nodeOptions: { ...options.tls } }
+      : {}),
     ...(options.maxMessageSize
       ? { readMaxBytes: options.maxMessageSize, writeMaxBytes: options.maxMessageSize }
       : {}),
@@ -44,13 +76,16 @@ export function createSparkGrpcTransport(options: {
  * const spark = connect("sc://localhost:15002");
  * await (await spark.sql("SELECT 1 AS one")).show();
  * await spark.stop();
+ *
+ * // Over TLS with a token, trusting a private CA:
+ * connect("sc://spark.example.com:443/;use_ssl=true;token=…", { tls: { ca: readFileSync("ca.pem", "utf8") } });
  * ```
  */
 export function connect(url?: string, options: NodeConnectOptions = {}): SparkSession {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
     ?.env;
   const remote = url ?? env?.SPARK_REMOTE ?? `sc://localhost:${DEFAULT_SPARK_CONNECT_PORT}`;
-  const { interceptors, ...overrides } = options;
+  const { interceptors, tls, ...overrides } = options;
   return SparkSession.fromConnectionString(
     remote,
     (c) =>
@@ -58,6 +93,7 @@ export function connect(url?: string, options: NodeConnectOptions = {}): SparkSe
         baseUrl: c.baseUrl,
         ...(c.grpcMaxMessageSize === undefined ? {} : { maxMessageSize: c.grpcMaxMessageSize }),
         ...(interceptors ? { interceptors } : {}),
+        ...(tls ? { tls } : {}),
       }),
     { platform: "node", ...overrides },
   );
