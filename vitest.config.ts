@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["packages/*/src/**/*.test.ts", "tools/**/*.test.ts"],
-          exclude: ["**/*.live.test.ts", "**/node_modules/**"],
+          exclude: ["**/*.live.test.ts", "**/*.cluster.test.ts", "**/node_modules/**"],
         },
       },
       {
@@ -34,6 +34,26 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
           // Two cores are shared with the Spark JVM: run live files one at a time.
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The core live files and the reattach test again, on a real standalone cluster (a
+          // master, a worker, executors in their own JVMs; see tools/live-setup.ts), and the
+          // cluster's own fault tests.
+          name: "cluster",
+          include: [
+            "packages/core/test/dataframe.live.test.ts",
+            "packages/core/test/types.live.test.ts",
+            "packages/core/test/column.live.test.ts",
+            "packages/core/test/reattach.live.test.ts",
+            "tools/**/*.cluster.test.ts",
+          ],
+          globalSetup: ["tools/live-setup.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

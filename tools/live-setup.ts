@@ -2,9 +2,14 @@
  * Global setup of the live test project: starts a real Spark Connect server (the lane in
  * $SPARK_LANE, default the primary one, or the server named by $SPARK_REMOTE) and a real Envoy in
  * front of it, and provides their addresses to the tests through `inject("live")`.
+ *
+ * In the "cluster" project (vitest.config.ts) the server runs its jobs on a real standalone
+ * cluster (tools/spark-cluster.ts: a master and a worker, executors in their own JVMs), and so do
+ * the servers that test files start themselves ($SPARK_CONNECT_TS_MASTER).
  */
 import type { TestProject } from "vitest/node";
 import { startEnvoy } from "./envoy.js";
+import { type StandaloneCluster, startStandaloneCluster } from "./spark-cluster.js";
 import { startSparkConnect } from "./spark-server.js";
 
 /** What live tests receive from `inject("live")`. */
@@ -28,6 +33,18 @@ export interface LiveEnvironment {
    * jobs and tasks from the server's side; undefined for $SPARK_REMOTE, whose UI is unknown here.
    */
   uiUrl: string | undefined;
+  /** The standalone cluster the server runs its jobs on (the "cluster" project only). */
+  cluster: LiveCluster | undefined;
+}
+
+/** A standalone cluster as live tests see it. */
+export interface LiveCluster {
+  /** `spark://127.0.0.1:<port>`. */
+  masterUrl: string;
+  /** The master's web UI (`/json/` lists workers and applications). */
+  masterUiUrl: string;
+  /** A file holding the current worker's pid (a new worker replaces one that dies). */
+  workerPidFile: string;
 }
 
 declare module "vitest" {
@@ -39,12 +56,28 @@ declare module "vitest" {
 export const ALLOWED_ORIGINS = ["http://127.0.0.1:5173", "http://allowed.test:4173"];
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  let cluster: StandaloneCluster | undefined;
+  if (project.name === "cluster") {
+    if (process.env.SPARK_REMOTE) {
+      throw new Error("the cluster project starts its own cluster: unset SPARK_REMOTE");
+    }
+    cluster = await startStandaloneCluster();
+    process.env.SPARK_CONNECT_TS_MASTER = cluster.masterUrl;
+    process.stderr.write(`[live] standalone cluster: master ${cluster.masterUrl}\n`);
+  }
   // Progress every 100 ms (default 2 s), so that short test queries report progress too; the UI
   // (on loopback) lets tests see the server's jobs and tasks through its REST API.
-  const spark = await startSparkConnect({
-    confs: { "spark.connect.progress.reportInterval": "100ms" },
-    ui: true,
-  });
+  let spark: Awaited<ReturnType<typeof startSparkConnect>>;
+  try {
+    spark = await startSparkConnect({
+      confs: { "spark.connect.progress.reportInterval": "100ms" },
+      ui: true,
+      ...(cluster ? { master: cluster.masterUrl } : {}),
+    });
+  } catch (err) {
+    await cluster?.stop();
+    throw err;
+  }
   let envoy: Awaited<ReturnType<typeof startEnvoy>>;
   try {
     envoy = await startEnvoy({
@@ -55,6 +88,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
   } catch (err) {
     await spark.stop();
+    await cluster?.stop();
     throw err;
   }
   process.stderr.write(
@@ -69,9 +103,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     envoyUrl: envoy.url,
     allowedOrigins: ALLOWED_ORIGINS,
     uiUrl: spark.uiUrl,
+    cluster: cluster && {
+      masterUrl: cluster.masterUrl,
+      masterUiUrl: cluster.masterUiUrl,
+      workerPidFile: cluster.workerPidFile,
+    },
   });
   return async () => {
     await envoy.stop();
     await spark.stop();
+    await cluster?.stop();
   };
 }

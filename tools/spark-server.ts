@@ -37,6 +37,12 @@ export interface SparkServerOptions {
    * Default: false (no UI, as light as possible). Ignored for $SPARK_REMOTE servers.
    */
   ui?: boolean;
+  /**
+   * Where jobs run: `local[2]`, or a standalone master such as `spark://127.0.0.1:7077` (see
+   * tools/spark-cluster.ts; each server then takes one executor of 1 core and 512 MiB).
+   * Default: $SPARK_CONNECT_TS_MASTER, else `local[2]`.
+   */
+  master?: string;
   /** How long to wait for the first answered AnalyzePlan. Default: 180 s. */
   readyTimeoutMs?: number;
   /**
@@ -67,6 +73,8 @@ export interface SparkServer {
   readonly version: string;
   /** The pinned lane, for embedded servers. */
   readonly lane: SparkLane | undefined;
+  /** The `--master` of an embedded server (`local[2]` or `spark://…`); undefined for remote ones. */
+  readonly master: string | undefined;
   readonly pid: number | undefined;
   readonly logFile: string | undefined;
   /** Milliseconds from spawn to the first answered AnalyzePlan. */
@@ -124,14 +132,19 @@ export async function startSparkConnect(options: SparkServerOptions = {}): Promi
           "spark.ui.port": String(uiPort),
           "spark.port.maxRetries": "0",
         };
-  const confs = { ...defaultConfs(port, workDir), ...ui, ...options.confs };
+  const master = options.master ?? (process.env.SPARK_CONNECT_TS_MASTER || "local[2]");
+  // On a standalone cluster: one small executor per server, so that two servers can share it.
+  const cluster: Record<string, string> = master.startsWith("spark://")
+    ? { "spark.cores.max": "1", "spark.executor.cores": "1", "spark.executor.memory": "512m" }
+    : {};
+  const confs = { ...defaultConfs(port, workDir), ...cluster, ...ui, ...options.confs };
   const args = [
     "--class",
     "org.apache.spark.sql.connect.service.SparkConnectServer",
     "--name",
     "spark-connect-ts",
     "--master",
-    "local[2]",
+    master,
     "--driver-memory",
     "1g",
   ];
@@ -189,6 +202,7 @@ export async function startSparkConnect(options: SparkServerOptions = {}): Promi
     uiUrl: uiPort === undefined ? undefined : `http://127.0.0.1:${uiPort}`,
     version,
     lane,
+    master,
     pid: proc.pid,
     logFile,
     startupMs,
@@ -261,6 +275,7 @@ async function useRemoteServer(remote: string): Promise<SparkServer> {
     uiUrl: undefined,
     version,
     lane: undefined,
+    master: undefined,
     pid: undefined,
     logFile: undefined,
     startupMs: Date.now() - started,

@@ -5,7 +5,8 @@ import { runStep } from "./steps.js";
 /**
  * `test`: every check and test, in order: build (with protocol generation), type checks, lint and
  * format, unit tests, then live tests against a real Spark Connect server and Envoy (the primary
- * lane), and the core API's live suite again against each compatibility lane.
+ * lane), the core API's live suite again against each compatibility lane, and the core files and
+ * the reattach test on a real standalone cluster (a master, a worker, executors in their own JVMs).
  */
 export async function run(argv: string[]): Promise<void> {
   checkNode();
@@ -42,6 +43,15 @@ export async function run(argv: string[]): Promise<void> {
         },
       );
     }
+  }
+  if (!process.env.SPARK_REMOTE) {
+    // The core files and the 1e6-row reattach test on a standalone cluster, plus its fault tests.
+    await step("live tests, standalone cluster", bin("vitest"), [
+      "run",
+      "--project",
+      "cluster",
+      ...argv,
+    ]);
   }
   // Browser end-to-end tests: Chromium → the demo page → Envoy → Spark.
   await step("e2e tests", bin("playwright"), ["test"]);
