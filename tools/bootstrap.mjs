@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { checkJava, checkNode, checkPython, PrerequisiteError } from "./prereqs.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -33,19 +33,28 @@ const stamp = path.join(root, "node_modules", ".spark-connect-install-stamp");
 const want = createHash("sha256").update(readFileSync(lock)).digest("hex");
 const have = existsSync(stamp) ? readFileSync(stamp, "utf8").trim() : "";
 if (want !== have) {
-  // `npm install` rather than `npm ci`: the lock file leaves out platform packages that a registry
-  // mirror may lack (e.g. other platforms' biome binaries), which `npm ci` refuses.
-  process.stderr.write("Installing npm dependencies…\n");
+  // `npm ci` (exactly the lockfile, failing when package.json and the lockfile disagree) on a
+  // fresh clone and under CI; `npm install` for a developer's existing node_modules after a change.
+  const fresh = !existsSync(path.join(root, "node_modules")) || Boolean(process.env.CI);
+  const args = [fresh ? "ci" : "install", "--no-audit", "--no-fund"];
+  process.stderr.write(`Installing npm dependencies (npm ${args[0]})…\n`);
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const r = spawnSync(npm, ["install", "--no-audit", "--no-fund"], { cwd: root, stdio: "inherit" });
-  if (r.status !== 0) fail("`npm install` failed; check access to the npm registry (output above)");
+  const r = spawnSync(npm, args, { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) {
+    fail(
+      `\`npm ${args[0]}\` failed (output above): check access to the npm registry${fresh ? ", and that package-lock.json matches package.json (run `npm install` and commit the lockfile)" : ""}`,
+    );
+  }
   writeFileSync(stamp, `${want}\n`);
 }
 
-const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+// tsx as a loader in one process, not its CLI: the CLI's signal relay SIGKILLs a child that is
+// slow to acknowledge a signal (30 ms, easily missed on a busy machine), which orphaned the
+// servers the tools had started.
+const tsx = pathToFileURL(path.join(root, "node_modules", "tsx", "dist", "loader.mjs")).href;
 const child = spawn(
   process.execPath,
-  [tsx, path.join(root, "tools", "cli.ts"), command ?? "", ...rest],
+  ["--import", tsx, path.join(root, "tools", "cli.ts"), command ?? "", ...rest],
   {
     cwd: root,
     stdio: "inherit",

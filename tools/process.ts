@@ -14,24 +14,40 @@ function killAll(signal: NodeJS.Signals = "SIGTERM"): void {
   }
 }
 
+/**
+ * Stops every child when this process ends: on exit (SIGKILL to what is left), and on SIGINT,
+ * SIGTERM and SIGHUP, or when the parent process dies (this process is re-parented), by SIGTERM
+ * to each child, waiting up to 15 s for all of them, SIGKILL to any that is still running, and
+ * exit with the conventional status. A repeated signal (a terminal's Ctrl-C reaches the whole
+ * process group, and tools/bootstrap.mjs forwards it too) does not cut that shutdown short.
+ */
 function installExitHooks(): void {
   if (hooksInstalled) return;
   hooksInstalled = true;
   process.on("exit", () => killAll("SIGKILL"));
+  let shuttingDown = false;
+  const shutDown = (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    killAll("SIGTERM");
+    const deadline = Date.now() + 15_000;
+    const timer = setInterval(() => {
+      if (children.size === 0 || Date.now() > deadline) {
+        clearInterval(timer);
+        // The "exit" hook SIGKILLs whatever did not stop in time.
+        process.exit(code);
+      }
+    }, 100);
+  };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.once(signal, () => {
-      killAll("SIGTERM");
-      // Give the children up to 15 s to shut down, then exit with the conventional status.
-      const code = 128 + (signal === "SIGINT" ? 2 : signal === "SIGHUP" ? 1 : 15);
-      const deadline = Date.now() + 15_000;
-      const timer = setInterval(() => {
-        if (children.size === 0 || Date.now() > deadline) {
-          clearInterval(timer);
-          process.exit(code);
-        }
-      }, 100);
-    });
+    process.on(signal, () =>
+      shutDown(128 + (signal === "SIGINT" ? 2 : signal === "SIGHUP" ? 1 : 15)),
+    );
   }
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) shutDown(129);
+  }, 1_000).unref();
 }
 
 /** A background server process whose output goes to a log file. */

@@ -4,13 +4,16 @@ import { createServer } from "vite";
 import { startEnvoy } from "../envoy.js";
 import { repoRoot } from "../paths.js";
 import { checkJava, checkPython } from "../prereqs.mjs";
+import { sleep } from "../process.js";
 import { startSparkConnect } from "../spark-server.js";
 import { mib, portFrom, untilInterrupted } from "./args.js";
 import { runStep } from "./steps.js";
 
 /**
  * `demo`: builds the libraries, starts a local Spark Connect server (or uses $SPARK_REMOTE),
- * Envoy in front of it, and the Vite dev server for demo/, then waits for Ctrl-C.
+ * Envoy in front of it, and the Vite dev server for demo/, then waits for Ctrl-C, and stops all
+ * of them (see also the exit hooks in tools/process.ts, which stop every child on a signal or
+ * when the parent dies).
  */
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { port: { type: "string" } } });
@@ -38,10 +41,19 @@ export async function run(argv: string[]): Promise<void> {
   const vite = await createServer({ configFile: path.join(repoRoot, "vite.config.ts") });
   await vite.listen();
   process.stderr.write(
-    `\nDemo: http://127.0.0.1:${demoPort}/  (Envoy ${envoy.url}, Spark ${spark.remote}). Ctrl-C stops everything.\n`,
+    `\nDemo: http://127.0.0.1:${demoPort}/  (Envoy ${envoy.url}, Spark ${spark.remote}). Ctrl-C stops everything.\n` +
+      `Processes: demo ${process.pid}, Envoy ${envoy.pid}${spark.pid === undefined ? "" : `, Spark ${spark.pid}`}\n`,
   );
   await untilInterrupted();
-  await vite.close();
-  await envoy.stop();
-  await spark.stop();
+  // Everything at once: each stop sends SIGTERM, waits for the process to end and SIGKILLs it
+  // when it has not within its grace time (Envoy 5 s, Spark 15 s); Vite gets 5 s.
+  const results = await Promise.allSettled([
+    Promise.race([vite.close(), sleep(5_000)]),
+    envoy.stop(),
+    spark.stop(),
+  ]);
+  for (const r of results) {
+    if (r.status === "rejected") process.stderr.write(`while stopping: ${String(r.reason)}\n`);
+  }
+  process.stderr.write("Stopped.\n");
 }

@@ -1,3 +1,5 @@
+import path from "node:path";
+import { ensureNode, NODE_LTS } from "../node-lane.js";
 import { sparkPins } from "../paths.js";
 import { checkChromium, checkJava, checkNode, checkPython } from "../prereqs.mjs";
 import { runStep } from "./steps.js";
@@ -6,7 +8,8 @@ import { runStep } from "./steps.js";
  * `test`: every check and test, in order: build (with protocol generation), type checks, lint and
  * format, unit tests, then live tests against a real Spark Connect server and Envoy (the primary
  * lane), the core API's live suite again against each compatibility lane, and the core files and
- * the reattach test on a real standalone cluster (a master, a worker, executors in their own JVMs).
+ * the reattach test on a real standalone cluster (a master, a worker, executors in their own JVMs),
+ * and the unit suite with a live smoke test on the current Node.js LTS (installed into the cache).
  */
 export async function run(argv: string[]): Promise<void> {
   checkNode();
@@ -53,6 +56,26 @@ export async function run(argv: string[]): Promise<void> {
       ...argv,
     ]);
   }
+  // The current Node.js LTS, from the per-user cache: the unit suite and a live smoke test.
+  const node = await ensureNode();
+  const ltsEnv = {
+    ...process.env,
+    PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ""}`,
+    SPARK_CONNECT_TS_EXPECT_NODE: NODE_LTS.line,
+  };
+  const vitest = "node_modules/vitest/vitest.mjs";
+  await step(
+    `unit tests, Node ${NODE_LTS.version}`,
+    node,
+    [vitest, "run", "--project", "unit", ...argv],
+    ltsEnv,
+  );
+  await step(
+    `live smoke test, Node ${NODE_LTS.version}`,
+    node,
+    [vitest, "run", "--project", "live", "packages/core/test/smoke.live.test.ts", ...argv],
+    ltsEnv,
+  );
   // Browser end-to-end tests: Chromium → the demo page → Envoy → Spark.
   await step("e2e tests", bin("playwright"), ["test"]);
   process.stderr.write(
