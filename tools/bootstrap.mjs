@@ -27,10 +27,20 @@ try {
   throw err;
 }
 
-// npm dependencies: (re)install when node_modules does not match package-lock.json.
-const lock = path.join(root, "package-lock.json");
+// npm dependencies: (re)install when node_modules does not match the lockfile and the manifests.
+const manifests = [
+  "package-lock.json",
+  "package.json",
+  "packages/core/package.json",
+  "packages/web/package.json",
+  "demo/package.json",
+];
 const stamp = path.join(root, "node_modules", ".spark-connect-install-stamp");
-const want = createHash("sha256").update(readFileSync(lock)).digest("hex");
+const hash = createHash("sha256");
+for (const file of manifests) {
+  if (existsSync(path.join(root, file))) hash.update(readFileSync(path.join(root, file)));
+}
+const want = hash.digest("hex");
 const have = existsSync(stamp) ? readFileSync(stamp, "utf8").trim() : "";
 if (want !== have) {
   // `npm ci` (exactly the lockfile, failing when package.json and the lockfile disagree) on a

@@ -1,4 +1,4 @@
-// Checks for the machine prerequisites: Node 20.19+, Java 17+, Python 3.10+ with pip.
+// Checks for the machine prerequisites: Node 20.19+, Java 17+, Python 3.10+ with pip, openssl, Chromium.
 // Plain JavaScript so that tools/bootstrap.mjs can use it before `npm install` has run.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -103,4 +103,15 @@ export function checkChromium() {
   throw new PrerequisiteError(
     "Chromium is required for the browser tests and was not found: install Debian's chromium (`apt-get install chromium`) or set CHROMIUM_PATH.",
   );
+}
+
+/** openssl, which makes the TLS tests' certificates at run time; returns its version line. */
+export function checkOpenssl() {
+  const r = spawnSync("openssl", ["version"], { encoding: "utf8" });
+  if (r.error || r.status !== 0) {
+    throw new PrerequisiteError(
+      "openssl is required to make the TLS tests' certificates and `openssl` could not be run: install it (e.g. `apt-get install openssl`).",
+    );
+  }
+  return r.stdout.trim();
 }

@@ -37,7 +37,7 @@ function openssl(args: readonly string[], cwd: string): void {
   const r = spawnSync("openssl", args, { cwd, encoding: "utf8" });
   if (r.error && (r.error as NodeJS.ErrnoException).code === "ENOENT") {
     throw new PrerequisiteError(
-      "openssl is required to make the test certificates of the TLS gateway and could not be run: install it (e.g. `apt-get install openssl`).",
+      "openssl is required to make the TLS tests' certificates and `openssl` could not be run: install it (e.g. `apt-get install openssl`).",
     );
   }
   if (r.status !== 0) {

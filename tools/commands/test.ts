@@ -1,11 +1,11 @@
 import path from "node:path";
 import { ensureNode, NODE_LTS } from "../node-lane.js";
 import { sparkPins } from "../paths.js";
-import { checkChromium, checkJava, checkNode, checkPython } from "../prereqs.mjs";
+import { checkChromium, checkJava, checkNode, checkOpenssl, checkPython } from "../prereqs.mjs";
 import { runStep } from "./steps.js";
 
 /**
- * `test`: every check and test, in order: build (with protocol generation), type checks, lint and
+ * `test`: every check and test, in order: the lockfile check, build (with protocol generation), type checks, lint and
  * format, unit tests, then live tests against a real Spark Connect server and Envoy (the primary
  * lane), the core API's live suite again against each compatibility lane, and the core files and
  * the reattach test on a real standalone cluster (a master, a worker, executors in their own JVMs),
@@ -16,12 +16,16 @@ export async function run(argv: string[]): Promise<void> {
   if (!process.env.SPARK_REMOTE) checkJava();
   checkPython();
   checkChromium();
+  checkOpenssl();
   const started = Date.now();
   const timings: [string, number][] = [];
   const step = async (name: string, command: string, args: string[], env?: NodeJS.ProcessEnv) => {
     timings.push([name, await runStep(name, command, args, env)]);
   };
   const bin = (name: string) => `node_modules/.bin/${name}`;
+  // `npm ci` refuses a lockfile that does not match package.json: check before anything else
+  // (a dry run touches nothing), so that a drifting lockfile fails here and in CI.
+  await step("lockfile in sync", "npm", ["ci", "--dry-run", "--no-audit", "--no-fund"]);
   await step("build", "npm", ["run", "--silent", "build"]);
   await step("typecheck", bin("tsc"), ["-p", "tsconfig.json"]);
   await step("typecheck demo", bin("tsc"), ["-p", "demo/tsconfig.json"]);
