@@ -8,9 +8,11 @@ import { connect as webConnect } from "../../web/src/connect.js";
 import { connect } from "../src/node.js";
 import { live, values } from "./live-session.js";
 
-test("runs on the Node.js major the lane asks for", () => {
+test("runs on the Node.js major the lane asks for, else on one that package.json's engines allow", () => {
+  const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
   const wanted = process.env.SPARK_CONNECT_TS_EXPECT_NODE;
-  expect(process.versions.node.split(".")[0]).toBe(wanted ?? process.versions.node.split(".")[0]);
+  if (wanted) expect(String(major)).toBe(wanted);
+  else expect(major > 20 || (major === 20 && minor >= 19)).toBe(true);
 });
 
 test("a query over native gRPC and through Envoy over gRPC-Web gives the same exact rows", async () => {
