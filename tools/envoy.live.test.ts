@@ -44,3 +44,47 @@ describe("envoy --mode validate on the rendered envoy.yaml", () => {
     expect(r.status).not.toBe(0);
   });
 });
+
+describe("envoy --mode validate on the TLS gateway's config", () => {
+  test("the gateway config with a fresh test certificate is valid", async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const { spawnSync } = await import("node:child_process");
+    const { ensureEnvoy } = await import("./envoy.js");
+    const { makeServerCertificate, makeTestCa, renderTlsGatewayConfig } = await import(
+      "./tls-gateway.js"
+    );
+    const dir = mkdtempSync(path.join(os.tmpdir(), "gateway-validate-"));
+    try {
+      const cert = makeServerCertificate(dir, makeTestCa(dir));
+      const file = path.join(dir, "gateway.yaml");
+      const config = {
+        listenPort: 8443,
+        adminPort: 9902,
+        upstreamHost: "127.0.0.1",
+        upstreamPort: 15002,
+        token: "secret-token",
+        certFile: cert.certFile,
+        keyFile: cert.keyFile,
+      };
+      writeFileSync(file, renderTlsGatewayConfig(config));
+      const envoyBinary = await ensureEnvoy();
+      const validate = () =>
+        spawnSync(envoyBinary, ["--mode", "validate", "-c", file, "--disable-hot-restart"], {
+          encoding: "utf8",
+        });
+      const ok = validate();
+      expect(`${ok.stdout}${ok.stderr}`).toContain("OK");
+      expect(ok.status).toBe(0);
+      // A missing key file is refused: the check can fail.
+      writeFileSync(
+        file,
+        renderTlsGatewayConfig({ ...config, keyFile: path.join(dir, "none.key") }),
+      );
+      expect(validate().status).not.toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
