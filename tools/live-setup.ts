@@ -28,6 +28,12 @@ export interface LiveEnvironment {
    * jobs and tasks from the server's side; undefined for $SPARK_REMOTE, whose UI is unknown here.
    */
   uiUrl: string | undefined;
+  /**
+   * True when the server runs the example Spark Server Library's plugin (examples/server-library):
+   * always for the servers started here; false for $SPARK_REMOTE, which the library's tests then
+   * skip, saying so.
+   */
+  exampleLibrary: boolean;
 }
 
 declare module "vitest" {
@@ -44,6 +50,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const spark = await startSparkConnect({
     confs: { "spark.connect.progress.reportInterval": "100ms" },
     ui: true,
+    // Every live run loads the example Server Library (built once per machine and lane), so its
+    // tests run on each lane without a server of their own.
+    exampleLibrary: true,
   });
   let envoy: Awaited<ReturnType<typeof startEnvoy>>;
   try {
@@ -58,7 +67,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw err;
   }
   process.stderr.write(
-    `[live] Spark ${spark.version} at ${spark.remote}${spark.embedded ? ` (started in ${(spark.startupMs / 1000).toFixed(1)} s)` : " ($SPARK_REMOTE)"}; Envoy at ${envoy.url}${spark.uiUrl ? `; Spark UI at ${spark.uiUrl}` : ""}\n`,
+    `[live] Spark ${spark.version} at ${spark.remote}${spark.embedded ? ` (started in ${(spark.startupMs / 1000).toFixed(1)} s)` : " ($SPARK_REMOTE)"}; Envoy at ${envoy.url}${spark.uiUrl ? `; Spark UI at ${spark.uiUrl}` : ""}${spark.exampleLibrary ? "; with the example Server Library" : ""}\n`,
   );
   project.provide("live", {
     remote: spark.remote,
@@ -69,6 +78,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     envoyUrl: envoy.url,
     allowedOrigins: ALLOWED_ORIGINS,
     uiUrl: spark.uiUrl,
+    exampleLibrary: spark.exampleLibrary,
   });
   return async () => {
     await envoy.stop();

@@ -17,6 +17,7 @@ import {
   UpdateFields,
   type WindowExpression,
 } from "./expressions/nodes.js";
+import { checkAny } from "./extensions.js";
 import { type DataType, isDataType, toProtoDataType } from "./types/index.js";
 
 /** A type a column can be cast to: a type string (`"decimal(10,2)"`, parsed by the server) or a DataType. */
@@ -84,8 +85,17 @@ export class Column {
     Object.freeze(this);
   }
 
-  /** Wraps a custom expression of a server-side plugin (Spark Server Libraries) as a Column. */
+  /**
+   * Wraps a custom expression of a server-side plugin (Spark Server Libraries) as a Column: the
+   * plugin unpacks `any` (see `packExtension`) into a Spark expression.
+   *
+   * @example
+   * ```ts
+   * Column.fromExtension(packExtension(ExampleExpressionSchema, { child: col("x").expr.toProto(), customField: "y" }))
+   * ```
+   */
   static fromExtension(any: Any): Column {
+    checkAny(any, "Column.fromExtension");
     return new Column(new ExtensionExpression(any));
   }
 

@@ -99,6 +99,13 @@ export {
 export type { ActionOptions, CollectOptions } from "./execution.js";
 export type { LiteralValue } from "./expressions/literal.js";
 export type { CastEvalMode } from "./expressions/nodes.js";
+// Spark Server Libraries (extensions served by server-side plugins)
+export {
+  type CommandResult,
+  type ExecuteCommandOptions,
+  type PlanJsonOptions,
+  packExtension,
+} from "./extensions.js";
 export * from "./functions/index.js";
 export * as functions from "./functions/index.js";
 export { fromJson } from "./functions/index.js";
