@@ -97,6 +97,23 @@ function checkTool(command: string, args: string[], missing: string): void {
   if (r.error || r.status !== 0) throw new PrerequisiteError(missing);
 }
 
+/**
+ * Checks what building the plugin needs besides Java: a JDK (javac, jar) and Maven; throws a
+ * PrerequisiteError with one line saying what to install.
+ */
+export function checkExampleLibraryTools(): void {
+  checkTool(
+    jdkTool("javac"),
+    ["-version"],
+    `Building the example Server Library's plugin needs a JDK 17+ (\`${jdkTool("javac")}\` could not be run): install one (e.g. \`apt-get install openjdk-17-jdk-headless\`) or point JAVA_HOME at one.`,
+  );
+  checkTool(
+    "mvn",
+    ["-v"],
+    "Building the example Server Library's plugin fetches protoc and protobuf-java from Maven Central with Maven, and `mvn` could not be run: install Maven (e.g. `apt-get install maven`).",
+  );
+}
+
 /** protoc's Maven classifier for this machine. */
 function protocClassifier(): string {
   const osName = { linux: "linux", darwin: "osx", win32: "windows" }[process.platform as string];
@@ -170,16 +187,7 @@ export async function ensureExampleLibrary(sparkVersion: string): Promise<Exampl
   });
   if (existsSync(path.join(folder, ".built"))) return result(false);
 
-  checkTool(
-    jdkTool("javac"),
-    ["-version"],
-    `Building the example Server Library's plugin needs a JDK 17+ (\`${jdkTool("javac")}\` could not be run): install one (e.g. \`apt-get install openjdk-17-jdk-headless\`) or point JAVA_HOME at one.`,
-  );
-  checkTool(
-    "mvn",
-    ["-v"],
-    "Building the example Server Library's plugin fetches protoc and protobuf-java from Maven Central with Maven, and `mvn` could not be run: install Maven (e.g. `apt-get install maven`).",
-  );
+  checkExampleLibraryTools();
   const spark = await ensurePyspark(sparkVersion);
   const staging = `${folder}.partial-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });

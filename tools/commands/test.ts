@@ -1,3 +1,4 @@
+import { checkExampleLibraryTools } from "../example-library.js";
 import { sparkPins } from "../paths.js";
 import { checkChromium, checkJava, checkNode, checkPython } from "../prereqs.mjs";
 import { runStep } from "./steps.js";
@@ -5,11 +6,17 @@ import { runStep } from "./steps.js";
 /**
  * `test`: every check and test, in order: build (with protocol generation), type checks, lint and
  * format, unit tests, then live tests against a real Spark Connect server and Envoy (the primary
- * lane), and the core API's live suite again against each compatibility lane.
+ * lane), and the core API's live suite again against each compatibility lane. Every live server
+ * runs the example Server Library's plugin (built once per lane into the cache), so its live
+ * tests (packages/core/test/server-library.live.test.ts) run on each lane.
  */
 export async function run(argv: string[]): Promise<void> {
   checkNode();
-  if (!process.env.SPARK_REMOTE) checkJava();
+  if (!process.env.SPARK_REMOTE) {
+    checkJava();
+    // The live servers load the example Server Library, whose plugin is built on first use.
+    checkExampleLibraryTools();
+  }
   checkPython();
   checkChromium();
   const started = Date.now();
