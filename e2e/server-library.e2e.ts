@@ -40,13 +40,33 @@ test("a result from each extension kind: the command's view, the relation's copi
     ["2", "BETA", "2"],
   ]);
   // The plan shows the library's messages with their own fields.
-  const plan = JSON.parse((await page.locator("#library-plan").textContent()) ?? "") as unknown;
-  expect(JSON.stringify(plan)).toContain(
-    '"extension":{"@type":"type.googleapis.com/spark_connect_ts.example.ExampleRepeat","input":',
-  );
-  expect(JSON.stringify(plan)).toContain(
-    '"@type":"type.googleapis.com/spark_connect_ts.example.ExampleExpression","child":{"unresolvedFunction":{"functionName":"upper"',
-  );
+  const plan = JSON.parse((await page.locator("#library-plan").textContent()) ?? "") as {
+    root: {
+      sort: { input: { project: { input: { extension: unknown }; expressions: unknown[] } } };
+    };
+  };
+  const project = plan.root.sort.input.project;
+  expect(project.input.extension).toEqual({
+    "@type": "type.googleapis.com/spark_connect_ts.example.ExampleRepeat",
+    input: {
+      common: { planId: expect.any(String) },
+      read: { namedTable: { unparsedIdentifier: "library_notes" } },
+    },
+    times: 2,
+    indexColumn: "copy",
+  });
+  expect(project.expressions[1]).toEqual({
+    extension: {
+      "@type": "type.googleapis.com/spark_connect_ts.example.ExampleExpression",
+      child: {
+        unresolvedFunction: {
+          functionName: "upper",
+          arguments: [{ unresolvedAttribute: { unparsedIdentifier: "note" } }],
+        },
+      },
+      customField: "loud",
+    },
+  });
   await expect(page.locator("#library-error")).toBeHidden();
 });
 

@@ -51,6 +51,7 @@ export function mountServerLibrary(session: () => SparkSession | undefined): voi
     ui.error.hidden = true;
     ui.command.textContent = "running…";
     ui.result.replaceChildren();
+    delete ui.result.dataset.rows;
     ui.plan.textContent = "";
     try {
       const notes = ui.notes.value.split("\n").filter((n) => n.trim() !== "");
