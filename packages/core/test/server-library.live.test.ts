@@ -5,6 +5,7 @@
  * an extension without a plugin as typed errors, with the session working after each.
  */
 import {
+  ExampleRecordNotesSchema,
   exampleExpression,
   exampleRecordNotes,
   exampleRepeat,
@@ -129,9 +130,35 @@ describe("the example Server Library", () => {
         [2, "BETA"],
         [3, "GAMMA"],
       ]);
+      // The plugin sends nothing back: the command's result is empty.
+      const result = await spark.executeCommand(
+        packExtension(ExampleRecordNotesSchema, { viewName: "library_more", notes: ["z"] }),
+      );
+      expect([result.table, result.rows, result.dataFrame]).toEqual([undefined, [], undefined]);
+      expect(values(await spark.table("library_more").collect())).toEqual([[1, "z"]]);
       // Running it again replaces the view.
       await exampleRecordNotes(spark, "library_notes", ["only"]);
       expect(values(await spark.table("library_notes").collect())).toEqual([[1, "only"]]);
+    });
+  });
+
+  test("the README's example: the three together, shown as PySpark shows them", async () => {
+    await withSession(async (spark) => {
+      await exampleRecordNotes(spark, "notes", ["alpha", "beta"]);
+      const df = exampleRepeat(spark.table("notes"), 2)
+        .select(col("position"), exampleExpression(col("note"), "text"), col("copy"))
+        .filter(col("copy").equalTo(2));
+      expect(await df.show({ print: null })).toBe(
+        [
+          "+--------+-----+----+",
+          "|position| text|copy|",
+          "+--------+-----+----+",
+          "|       1|alpha|   2|",
+          "|       2| beta|   2|",
+          "+--------+-----+----+",
+          "",
+        ].join("\n"),
+      );
     });
   });
 
