@@ -5,6 +5,7 @@ import {
   toBinary,
   toJson,
 } from "@bufbuild/protobuf";
+import { Code, ConnectError, createRouterTransport } from "@connectrpc/connect";
 import { describe, expect, test } from "vitest";
 import { tableFromRows, tableToIpcStream } from "./arrow/index.js";
 import { Column } from "./column.js";
@@ -24,6 +25,7 @@ import {
   ExamplePluginRelationSchema,
   file_spark_connect_example_plugins,
 } from "./gen/spark/connect/example_plugins_pb.js";
+import { SparkSession } from "./session.js";
 import { testSession } from "./testing/session.js";
 
 // Spark's own example plugin messages (spark/connect/example_plugins.proto) stand in for a
@@ -299,5 +301,33 @@ describe("executeCommand", () => {
       "SparkCancelledError",
       "OPERATION_CANCELED",
     ]);
+  });
+
+  test("a call the server drops before answering is retried, as every action's", async () => {
+    let attempts = 0;
+    const spark = SparkSession.create({
+      transport: createRouterTransport((router) =>
+        router.service(SparkConnectService, {
+          async *executePlan(request) {
+            attempts++;
+            if (attempts === 1) throw new ConnectError("connection reset", Code.Unavailable);
+            yield create(ExecutePlanResponseSchema, {
+              sessionId: request.sessionId,
+              serverSideSessionId: "srv",
+              operationId: request.operationId,
+              responseId: "r0",
+              responseType: { case: "resultComplete", value: {} },
+            });
+          },
+          async releaseExecute(request) {
+            return { sessionId: request.sessionId, serverSideSessionId: "srv" };
+          },
+        }),
+      ),
+      sleep: async () => {},
+    });
+    const result = await spark.executeCommand(command());
+    expect(attempts).toBe(2);
+    expect(result.responses.map((r) => r.responseType.case)).toEqual(["resultComplete"]);
   });
 });
