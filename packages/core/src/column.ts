@@ -1,5 +1,6 @@
 import type { Any } from "@bufbuild/protobuf/wkt";
 import { SparkArgumentError } from "./errors.js";
+import { checkAny } from "./expressions/any.js";
 import { type Expression, isExpression } from "./expressions/expression.js";
 import { Literal } from "./expressions/literal.js";
 import {
@@ -17,7 +18,6 @@ import {
   UpdateFields,
   type WindowExpression,
 } from "./expressions/nodes.js";
-import { checkAny } from "./extensions.js";
 import { type DataType, isDataType, toProtoDataType } from "./types/index.js";
 
 /** A type a column can be cast to: a type string (`"decimal(10,2)"`, parsed by the server) or a DataType. */

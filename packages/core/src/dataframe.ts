@@ -13,6 +13,7 @@ import {
   runCommand,
   streamBatches,
 } from "./execution.js";
+import { checkAny } from "./expressions/any.js";
 import type { Expression } from "./expressions/expression.js";
 import { Literal } from "./expressions/literal.js";
 import {
@@ -24,7 +25,7 @@ import {
   UnresolvedRegex,
   UnresolvedStar,
 } from "./expressions/nodes.js";
-import { checkAny, type PlanJsonOptions } from "./extensions.js";
+import type { PlanJsonOptions } from "./extensions.js";
 import { type ColumnOrName, col as colFn } from "./functions/core.js";
 import {
   AnalyzePlanRequest_Explain_ExplainMode,

@@ -20,6 +20,7 @@ import { ArrowResultCollector, arrowSchemaFromProto, tableToRows } from "./arrow
 import type { DataFrame } from "./dataframe.js";
 import { SparkArgumentError } from "./errors.js";
 import { type CollectOptions, runCommand } from "./execution.js";
+import { checkAny } from "./expressions/any.js";
 import type { ExecutePlanResponse } from "./gen/spark/connect/base_pb.js";
 import type { SessionInternals } from "./internal.js";
 import { ExtensionCommand, ProtoRelation } from "./plan/commands.js";
@@ -120,23 +121,6 @@ export async function executeExtensionCommand(
     dataFrame,
     responses: Object.freeze(responses),
   });
-}
-
-/** Throws a SparkArgumentError unless `value` is a google.protobuf.Any with a type URL. */
-export function checkAny(value: unknown, what: string): asserts value is Any {
-  const any = value as Partial<Any> | null;
-  if (
-    typeof any !== "object" ||
-    any === null ||
-    typeof any.typeUrl !== "string" ||
-    any.typeUrl === "" ||
-    !(any.value instanceof Uint8Array)
-  ) {
-    throw new SparkArgumentError(
-      `${what} needs a google.protobuf.Any with a type URL (see packExtension)`,
-      { errorClass: "INVALID_TYPE", messageParameters: { arg_name: "extension" } },
-    );
-  }
 }
 
 /** Options of `DataFrame.toPlanJson`. */
