@@ -173,7 +173,13 @@ export class DataFrame {
    */
   static fromExtension(session: SparkSession, extension: Any): DataFrame {
     checkAny(extension, "DataFrame.fromExtension");
-    const internals = session[INTERNALS];
+    const internals = (session as Partial<SparkSession> | null)?.[INTERNALS];
+    if (internals === undefined) {
+      throw new SparkArgumentError("DataFrame.fromExtension needs a SparkSession", {
+        errorClass: "NOT_SPARK_SESSION",
+        messageParameters: { arg_name: "session" },
+      });
+    }
     return new DataFrame(session, new ExtensionRelation(internals.nextPlanId(), extension));
   }
 

@@ -232,6 +232,13 @@ describe("plans with extensions", () => {
         "INVALID_TYPE",
       ]);
     }
+    const noSession = await rejection(() =>
+      DataFrame.fromExtension({} as never, packExtension(ExamplePluginCommandSchema, {})),
+    );
+    expect([noSession.name, (noSession as SparkArgumentError).errorClass]).toEqual([
+      "SparkArgumentError",
+      "NOT_SPARK_SESSION",
+    ]);
   });
 });
 
