@@ -14,7 +14,7 @@ test.beforeEach(() => {
 
 test("a result from each extension kind: the command's view, the relation's copies, the expression's alias", async ({
   page,
-}) => {
+}, testInfo) => {
   await page.goto(stack.baseUrl());
   await waitReady(page);
   await page.locator("#library summary").click();
@@ -68,6 +68,7 @@ test("a result from each extension kind: the command's view, the relation's copi
     },
   });
   await expect(page.locator("#library-error")).toBeHidden();
+  await page.locator("#library").screenshot({ path: testInfo.outputPath("server-library.png") });
 });
 
 test("the plugin's rejection shows Spark's error class, and the view works again after it", async ({
