@@ -10,9 +10,15 @@ import { describe, expect, test } from "vitest";
 import { tableFromRows, tableToIpcStream } from "./arrow/index.js";
 import { Column } from "./column.js";
 import { DataFrame } from "./dataframe.js";
-import { SparkArgumentError, SparkCancelledError } from "./errors.js";
+import {
+  InvalidPlanInputError,
+  SparkArgumentError,
+  SparkCancelledError,
+  SparkConnectError,
+} from "./errors.js";
 import { packExtension } from "./extensions.js";
 import { col, lit } from "./functions/core.js";
+import { ErrorInfoSchema } from "./gen/google/rpc/error_details_pb.js";
 import {
   type ExecutePlanRequest,
   ExecutePlanResponseSchema,
@@ -344,5 +350,44 @@ describe("executeCommand", () => {
     // (The release that follows is sent without waiting for it.)
     expect(calls.slice(0, 2)).toEqual(["ExecutePlan", "ReattachExecute with id"]);
     expect(result.responses.map((r) => r.responseType.case)).toEqual(["resultComplete"]);
+  });
+});
+
+describe("an extension the server has no plugin for", () => {
+  test("is an InvalidPlanInputError (as PySpark's InvalidPlanInput) with the server's message", async () => {
+    const spark = testSession((router) =>
+      router.service(SparkConnectService, {
+        // biome-ignore lint/correctness/useYield: the server fails the plan before any response
+        async *executePlan() {
+          throw new ConnectError("No handler found for extension", Code.Internal, undefined, [
+            {
+              desc: ErrorInfoSchema,
+              value: {
+                reason: "org.apache.spark.sql.connect.common.InvalidPlanInput",
+                domain: "org.apache.spark",
+                metadata: {
+                  classes: JSON.stringify([
+                    "org.apache.spark.sql.connect.common.InvalidPlanInput",
+                    "java.lang.Exception",
+                  ]),
+                },
+              },
+            },
+          ]);
+        },
+      }),
+    );
+    const df = DataFrame.fromExtension(
+      spark,
+      packExtension(ExamplePluginRelationSchema, { customField: "x" }),
+    );
+    const err = await rejection(() => df.collect());
+    expect(err).toBeInstanceOf(InvalidPlanInputError);
+    expect(err).toBeInstanceOf(SparkConnectError);
+    expect([err.name, err.message, (err as SparkConnectError).serverClasses]).toEqual([
+      "InvalidPlanInputError",
+      "No handler found for extension",
+      ["org.apache.spark.sql.connect.common.InvalidPlanInput", "java.lang.Exception"],
+    ]);
   });
 });

@@ -75,6 +75,8 @@ export {
   ArrayIndexOutOfBoundsError,
   DateTimeError,
   IllegalArgumentError,
+  InvalidCommandInputError,
+  InvalidPlanInputError,
   NumberFormatError,
   ParseError,
   type QueryContext,

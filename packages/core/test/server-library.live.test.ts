@@ -13,7 +13,7 @@ import {
 import { beforeEach, describe, expect, test } from "vitest";
 import { Column } from "../src/column.js";
 import { DataFrame } from "../src/dataframe.js";
-import { IllegalArgumentError, SparkConnectError } from "../src/errors.js";
+import { IllegalArgumentError, InvalidPlanInputError, SparkConnectError } from "../src/errors.js";
 import { packExtension } from "../src/extensions.js";
 import { col, count, lit } from "../src/functions/index.js";
 import {
@@ -183,21 +183,21 @@ describe("the example Server Library", () => {
     });
   });
 
-  test("an extension no plugin serves is a typed error naming the missing handler; the session goes on", async () => {
+  test("an extension no plugin serves is an InvalidPlanInputError naming the missing handler; the session goes on", async () => {
     await withSession(async (spark) => {
       // Spark's own example messages: the server knows their type but runs no plugin for them.
       // Spark 4.1 gives its InvalidPlanInput the INTERNAL_ERROR class; 4.0 sends no class.
       const noHandler =
         versionOf(live.version)[1] >= 1
           ? {
-              name: "UnknownSparkError",
+              name: "InvalidPlanInputError",
               errorClass: "INTERNAL_ERROR",
               sqlState: "XX000",
               message: "[INTERNAL_ERROR] No handler found for extension SQLSTATE: XX000",
               serverClass: "org.apache.spark.sql.connect.common.InvalidPlanInput",
             }
           : {
-              name: "UnknownSparkError",
+              name: "InvalidPlanInputError",
               errorClass: undefined,
               sqlState: undefined,
               message: "No handler found for extension",
@@ -207,7 +207,9 @@ describe("the example Server Library", () => {
         spark,
         packExtension(ExamplePluginRelationSchema, { customField: "x" }),
       );
-      expect(summary(await rejection(relation.collect()))).toEqual(noHandler);
+      const missing = await rejection(relation.collect());
+      expect(missing).toBeInstanceOf(InvalidPlanInputError);
+      expect(summary(missing)).toEqual(noHandler);
       await stillWorks(spark);
       const expression = Column.fromExtension(
         packExtension(ExamplePluginExpressionSchema, { customField: "x" }),
