@@ -11,6 +11,10 @@ export default defineConfig({
       { find: /^@spark-connect\/core\/node$/, replacement: src("./packages/core/src/node.ts") },
       { find: /^@spark-connect\/core$/, replacement: src("./packages/core/src/index.ts") },
       { find: /^@spark-connect\/web$/, replacement: src("./packages/web/src/index.ts") },
+      {
+        find: /^@spark-connect\/example-library$/,
+        replacement: src("./examples/server-library/src/index.ts"),
+      },
     ],
   },
   test: {
@@ -19,7 +23,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["packages/*/src/**/*.test.ts", "tools/**/*.test.ts"],
+          include: [
+            "packages/*/src/**/*.test.ts",
+            "examples/*/src/**/*.test.ts",
+            "tools/**/*.test.ts",
+          ],
           exclude: ["**/*.live.test.ts", "**/*.cluster.test.ts", "**/node_modules/**"],
         },
       },

@@ -40,7 +40,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   try {
     const token = `e2e-${randomUUID()}`;
     const [main, secured] = await Promise.all([
-      startSparkConnect({ confs: SHORT_STREAMS, ui: true }).then((s) => track(s)),
+      // With the example Server Library, for the demo's Server Library view.
+      startSparkConnect({ confs: SHORT_STREAMS, ui: true, exampleLibrary: true }).then((s) =>
+        track(s),
+      ),
       startSparkConnect({ token, useRemote: false }).then((s) => track(s)),
     ]);
     const demoPort = await freePort();
@@ -110,6 +113,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       E2E_ENVOY_URL: envoy.url,
       E2E_SPARK_VERSION: main.version,
       E2E_SPARK_EMBEDDED: String(main.embedded),
+      E2E_EXAMPLE_LIBRARY: String(main.exampleLibrary),
       E2E_SPARK_UI: main.uiUrl ?? "",
       E2E_TOKEN_ENVOY_URL: tokenEnvoy.url,
       E2E_TOKEN: token,

@@ -45,6 +45,12 @@ export interface LiveCluster {
   masterUiUrl: string;
   /** A file holding the current worker's pid (a new worker replaces one that dies). */
   workerPidFile: string;
+  /**
+   * True when the server runs the example Spark Server Library's plugin (examples/server-library):
+   * always for the servers started here; false for $SPARK_REMOTE, which the library's tests then
+   * skip, saying so.
+   */
+  exampleLibrary: boolean;
 }
 
 declare module "vitest" {
@@ -92,7 +98,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw err;
   }
   process.stderr.write(
-    `[live] Spark ${spark.version} at ${spark.remote}${spark.embedded ? ` (started in ${(spark.startupMs / 1000).toFixed(1)} s)` : " ($SPARK_REMOTE)"}; Envoy at ${envoy.url}${spark.uiUrl ? `; Spark UI at ${spark.uiUrl}` : ""}\n`,
+    `[live] Spark ${spark.version} at ${spark.remote}${spark.embedded ? ` (started in ${(spark.startupMs / 1000).toFixed(1)} s)` : " ($SPARK_REMOTE)"}; Envoy at ${envoy.url}${spark.uiUrl ? `; Spark UI at ${spark.uiUrl}` : ""}${spark.exampleLibrary ? "; with the example Server Library" : ""}\n`,
   );
   project.provide("live", {
     remote: spark.remote,
@@ -108,6 +114,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       masterUiUrl: cluster.masterUiUrl,
       workerPidFile: cluster.workerPidFile,
     },
+    exampleLibrary: spark.exampleLibrary,
   });
   return async () => {
     await envoy.stop();

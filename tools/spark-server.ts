@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseConnectionString } from "../packages/core/src/client/connection-string.js";
 import { SparkError } from "../packages/core/src/errors.js";
 import { ToolError } from "./errors.js";
+import { ensureExampleLibrary } from "./example-library.js";
 import { resolveLane, type SparkLane } from "./paths.js";
 import { checkJava } from "./prereqs.mjs";
 import { probeSparkVersion } from "./probe.js";
@@ -31,6 +32,12 @@ export interface SparkServerOptions {
   token?: string;
   /** Extra jars for the server's class path (e.g. a Spark Connect plugin). */
   jars?: string[];
+  /**
+   * Load the example Spark Server Library (examples/server-library): its plugin jar, built once
+   * per machine into the cache, goes on `spark.jars` with its `spark.connect.extensions.*`
+   * confs. Default: false. Ignored for $SPARK_REMOTE servers.
+   */
+  exampleLibrary?: boolean;
   /**
    * Serve the Spark UI and its REST API (`/api/v1/…`) on 127.0.0.1 at a free port, exposed as
    * {@link SparkServer.uiUrl}, so tests can see jobs and tasks from the server's side.
@@ -71,6 +78,8 @@ export interface SparkServer {
   readonly uiUrl: string | undefined;
   /** The version the server reported. */
   readonly version: string;
+  /** True when this process started the server with the example Server Library loaded. */
+  readonly exampleLibrary: boolean;
   /** The pinned lane, for embedded servers. */
   readonly lane: SparkLane | undefined;
   /** The `--master` of an embedded server (`local[2]` or `spark://…`); undefined for remote ones. */
@@ -137,7 +146,14 @@ export async function startSparkConnect(options: SparkServerOptions = {}): Promi
   const cluster: Record<string, string> = master.startsWith("spark://")
     ? { "spark.cores.max": "1", "spark.executor.cores": "1", "spark.executor.memory": "512m" }
     : {};
-  const confs = { ...defaultConfs(port, workDir), ...cluster, ...ui, ...options.confs };
+  const library = options.exampleLibrary ? await ensureExampleLibrary(lane.version) : undefined;
+  const confs = {
+    ...defaultConfs(port, workDir),
+    ...cluster,
+    ...ui,
+    ...library?.confs,
+    ...options.confs,
+  };
   const args = [
     "--class",
     "org.apache.spark.sql.connect.service.SparkConnectServer",
@@ -148,7 +164,8 @@ export async function startSparkConnect(options: SparkServerOptions = {}): Promi
     "--driver-memory",
     "1g",
   ];
-  if (options.jars?.length) args.push("--jars", options.jars.join(","));
+  const jars = [...(library?.jars ?? []), ...(options.jars ?? [])];
+  if (jars.length) args.push("--jars", jars.join(","));
   for (const [key, value] of Object.entries(confs)) args.push("--conf", `${key}=${value}`);
 
   const env: NodeJS.ProcessEnv = {
@@ -201,6 +218,7 @@ export async function startSparkConnect(options: SparkServerOptions = {}): Promi
     token: options.token,
     uiUrl: uiPort === undefined ? undefined : `http://127.0.0.1:${uiPort}`,
     version,
+    exampleLibrary: library !== undefined,
     lane,
     master,
     pid: proc.pid,
@@ -274,6 +292,7 @@ async function useRemoteServer(remote: string): Promise<SparkServer> {
     token: parsed.token,
     uiUrl: undefined,
     version,
+    exampleLibrary: false,
     lane: undefined,
     master: undefined,
     pid: undefined,

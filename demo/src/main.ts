@@ -14,6 +14,7 @@ import { renderChart } from "./chart.js";
 import { PROGRAMS, programSource } from "./programs.js";
 import programsFile from "./programs.ts?raw";
 import { createSampleData, SALES_ROWS, SAMPLE_QUERY } from "./sample-data.js";
+import { mountServerLibrary } from "./server-library.js";
 
 /** Rows kept for the table and the chart; the count covers every row streamed. */
 const KEEP_ROWS = 1_000;
@@ -297,4 +298,5 @@ ui.settings.addEventListener("submit", (event) => {
   event.preventDefault();
   void connectTo(ui.proxyUrl.value, ui.token.value);
 });
+mountServerLibrary(() => spark);
 void connectTo(ui.proxyUrl.value, "");

@@ -13,16 +13,24 @@ import { runStep } from "./steps.js";
  * `demo`: builds the libraries, starts a local Spark Connect server (or uses $SPARK_REMOTE),
  * Envoy in front of it, and the Vite dev server for demo/, then waits for Ctrl-C, and stops all
  * of them (see also the exit hooks in tools/process.ts, which stop every child on a signal or
- * when the parent dies).
+ * when the parent dies). `--with-example-library` loads the example Spark Server Library's plugin
+ * into that server.
  */
 export async function run(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: "string" } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: "string" },
+      "with-example-library": { type: "boolean", default: false },
+    },
+  });
   const demoPort = portFrom(values.port ?? process.env.DEMO_PORT ?? "5173", "--port") ?? 5173;
   if (!process.env.SPARK_REMOTE) checkJava();
   checkPython();
   await runStep("build", "npm", ["run", "--silent", "build"]);
 
-  const spark = await startSparkConnect();
+  // --with-example-library: the page's Server Library view needs the library's plugin.
+  const spark = await startSparkConnect({ exampleLibrary: values["with-example-library"] });
   process.stderr.write(
     spark.embedded
       ? `Spark Connect ${spark.version} started at ${spark.remote} in ${(spark.startupMs / 1000).toFixed(1)} s (resident ${mib(spark.residentBytes())})\n`

@@ -12,6 +12,7 @@ export async function run(argv: string[]): Promise<void> {
       conf: { type: "string", multiple: true },
       token: { type: "string" },
       jars: { type: "string" },
+      "with-example-library": { type: "boolean", default: false },
     },
   });
   const server = await startSparkConnect({
@@ -20,11 +21,13 @@ export async function run(argv: string[]): Promise<void> {
     confs: confsFrom(values.conf),
     token: values.token ?? process.env.SPARK_CONNECT_AUTHENTICATE_TOKEN,
     jars: values.jars ? values.jars.split(",") : undefined,
+    exampleLibrary: values["with-example-library"],
     useRemote: false,
   });
   process.stderr.write(
     `Spark Connect ${server.version} is ready at ${server.remote} (pid ${server.pid}, ` +
-      `started in ${(server.startupMs / 1000).toFixed(1)} s, resident ${mib(server.residentBytes())}, log ${server.logFile}). Ctrl-C stops it.\n`,
+      `started in ${(server.startupMs / 1000).toFixed(1)} s, resident ${mib(server.residentBytes())}, log ${server.logFile})` +
+      `${server.exampleLibrary ? ", with the example Server Library" : ""}. Ctrl-C stops it.\n`,
   );
   await untilInterrupted();
   await server.stop();

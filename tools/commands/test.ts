@@ -1,4 +1,5 @@
 import path from "node:path";
+import { checkExampleLibraryTools } from "../example-library.js";
 import { ensureNode, NODE_LTS } from "../node-lane.js";
 import { sparkPins } from "../paths.js";
 import { checkChromium, checkJava, checkNode, checkOpenssl, checkPython } from "../prereqs.mjs";
@@ -10,10 +11,16 @@ import { runStep } from "./steps.js";
  * lane), the core API's live suite again against each compatibility lane, and the core files and
  * the reattach test on a real standalone cluster (a master, a worker, executors in their own JVMs),
  * and the unit suite with a live smoke test on the current Node.js LTS (installed into the cache).
+ * Every live server runs the example Server Library's plugin (built once per lane into the cache),
+ * so its live tests (packages/core/test/server-library.live.test.ts) run on each lane.
  */
 export async function run(argv: string[]): Promise<void> {
   checkNode();
-  if (!process.env.SPARK_REMOTE) checkJava();
+  if (!process.env.SPARK_REMOTE) {
+    checkJava();
+    // The live servers load the example Server Library, whose plugin is built on first use.
+    checkExampleLibraryTools();
+  }
   checkPython();
   checkChromium();
   checkOpenssl();

@@ -1,5 +1,6 @@
 import type { Any } from "@bufbuild/protobuf/wkt";
 import { SparkArgumentError } from "./errors.js";
+import { checkAny } from "./expressions/any.js";
 import { type Expression, isExpression } from "./expressions/expression.js";
 import { Literal } from "./expressions/literal.js";
 import {
@@ -84,8 +85,17 @@ export class Column {
     Object.freeze(this);
   }
 
-  /** Wraps a custom expression of a server-side plugin (Spark Server Libraries) as a Column. */
+  /**
+   * Wraps a custom expression of a server-side plugin (Spark Server Libraries) as a Column: the
+   * plugin unpacks `any` (see `packExtension`) into a Spark expression.
+   *
+   * @example
+   * ```ts
+   * Column.fromExtension(packExtension(ExampleExpressionSchema, { child: col("x").expr.toProto(), customField: "y" }))
+   * ```
+   */
   static fromExtension(any: Any): Column {
+    checkAny(any, "Column.fromExtension");
     return new Column(new ExtensionExpression(any));
   }
 

@@ -1,4 +1,5 @@
 import { create, type MessageInitShape, toJsonString } from "@bufbuild/protobuf";
+import type { Any } from "@bufbuild/protobuf/wkt";
 import type { RecordBatch, Table } from "apache-arrow";
 import { batchToRows, tableToRows } from "./arrow/index.js";
 import { Column, type ColumnOrLiteral, toColumnExpression, toExpression } from "./column.js";
@@ -12,6 +13,7 @@ import {
   runCommand,
   streamBatches,
 } from "./execution.js";
+import { checkAny } from "./expressions/any.js";
 import type { Expression } from "./expressions/expression.js";
 import { Literal } from "./expressions/literal.js";
 import {
@@ -23,6 +25,7 @@ import {
   UnresolvedRegex,
   UnresolvedStar,
 } from "./expressions/nodes.js";
+import type { PlanJsonOptions } from "./extensions.js";
 import { type ColumnOrName, col as colFn } from "./functions/core.js";
 import {
   AnalyzePlanRequest_Explain_ExplainMode,
@@ -42,6 +45,7 @@ import {
   CollectMetrics,
   Deduplicate,
   Drop,
+  ExtensionRelation,
   Filter,
   Hint,
   Join,
@@ -154,6 +158,31 @@ export class DataFrame {
     Object.freeze(this);
   }
 
+  /**
+   * A DataFrame over a relation of a server-side plugin (Spark Server Libraries): the plugin
+   * unpacks `extension` (a `google.protobuf.Any`, see `packExtension`) and plans it, and every
+   * DataFrame method works on the result. Named like `Column.fromExtension`, its expression
+   * counterpart (PySpark has no public name for this; Scala's client calls it
+   * `spark.newDataFrame(any)`).
+   *
+   * @example
+   * ```ts
+   * const df = DataFrame.fromExtension(spark, packExtension(ExampleRepeatSchema, { input, times: 2 }));
+   * await df.filter(col("copy").equalTo(2)).show();
+   * ```
+   */
+  static fromExtension(session: SparkSession, extension: Any): DataFrame {
+    checkAny(extension, "DataFrame.fromExtension");
+    const internals = (session as Partial<SparkSession> | null)?.[INTERNALS];
+    if (internals === undefined) {
+      throw new SparkArgumentError("DataFrame.fromExtension needs a SparkSession", {
+        errorClass: "NOT_SPARK_SESSION",
+        messageParameters: { arg_name: "session" },
+      });
+    }
+    return new DataFrame(session, new ExtensionRelation(internals.nextPlanId(), extension));
+  }
+
   /** The session this DataFrame belongs to. */
   get sparkSession(): SparkSession {
     return this.#session;
@@ -194,11 +223,25 @@ export class DataFrame {
     return this.#plan.toPlan();
   }
 
-  /** The plan in protobuf JSON, the way Spark's documentation shows plans. */
-  toPlanJson(options: { pretty?: boolean } = {}): string {
-    return toJsonString(PlanSchema, this.toPlan(), {
-      prettySpaces: options.pretty === false ? 0 : 2,
-    });
+  /**
+   * The plan in protobuf JSON, the way Spark's documentation shows plans. Extension messages
+   * (Spark Server Libraries) render with their own fields when `registry` has their descriptors;
+   * without it, a plan with one throws a SparkArgumentError (EXTENSION_NOT_REGISTERED).
+   */
+  toPlanJson(options: PlanJsonOptions = {}): string {
+    try {
+      return toJsonString(PlanSchema, this.toPlan(), {
+        prettySpaces: options.pretty === false ? 0 : 2,
+        ...(options.registry ? { registry: options.registry } : {}),
+      });
+    } catch (err) {
+      const typeUrl = /"([^"]+)" is not in the type registry/.exec(String(err))?.[1];
+      if (typeUrl === undefined) throw err;
+      throw new SparkArgumentError(
+        `the plan holds an extension of type ${typeUrl}, which is not in the registry: pass toPlanJson({ registry }) with its descriptor`,
+        { errorClass: "EXTENSION_NOT_REGISTERED", messageParameters: { typeUrl } },
+      );
+    }
   }
 
   // Columns ---------------------------------------------------------------------------------------

@@ -181,6 +181,18 @@ export class QueryExecutionError extends SparkConnectError {
   static override readonly kind: string = "QueryExecutionError";
 }
 /**
+ * org.apache.spark.sql.connect.common.InvalidPlanInput: the server cannot plan what the client
+ * sent, e.g. an extension (Spark Server Libraries) that no plugin on the server serves ("No
+ * handler found for extension"). PySpark raises its InvalidPlanInput.
+ */
+export class InvalidPlanInputError extends SparkConnectError {
+  static override readonly kind: string = "InvalidPlanInputError";
+}
+/** org.apache.spark.sql.connect.common.InvalidCommandInput: a command the server cannot run. */
+export class InvalidCommandInputError extends SparkConnectError {
+  static override readonly kind: string = "InvalidCommandInputError";
+}
+/**
  * The server could not be reached, the proxy in front of it had no healthy upstream or does not
  * serve Spark Connect, or the connection broke mid-call. Error classes: CONNECTION_UNAVAILABLE,
  * CONNECTION_FAILED, CONNECTION_LOST, PROXY_PATH_NOT_FOUND, NOT_A_SPARK_CONNECT_ENDPOINT.
@@ -216,6 +228,8 @@ export const SERVER_ERROR_CLASSES: Readonly<Record<string, typeof SparkConnectEr
   "org.apache.spark.SparkRuntimeException": SparkRuntimeError,
   "org.apache.spark.SparkUpgradeException": SparkUpgradeError,
   "org.apache.spark.SparkNoSuchElementException": SparkNoSuchElementError,
+  "org.apache.spark.sql.connect.common.InvalidPlanInput": InvalidPlanInputError,
+  "org.apache.spark.sql.connect.common.InvalidCommandInput": InvalidCommandInputError,
 };
 
 /**

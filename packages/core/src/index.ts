@@ -75,6 +75,8 @@ export {
   ArrayIndexOutOfBoundsError,
   DateTimeError,
   IllegalArgumentError,
+  InvalidCommandInputError,
+  InvalidPlanInputError,
   NumberFormatError,
   ParseError,
   type QueryContext,
@@ -99,6 +101,13 @@ export {
 export type { ActionOptions, CollectOptions } from "./execution.js";
 export type { LiteralValue } from "./expressions/literal.js";
 export type { CastEvalMode } from "./expressions/nodes.js";
+// Spark Server Libraries (extensions served by server-side plugins)
+export {
+  type CommandResult,
+  type ExecuteCommandOptions,
+  type PlanJsonOptions,
+  packExtension,
+} from "./extensions.js";
 export * from "./functions/index.js";
 export * as functions from "./functions/index.js";
 export { fromJson } from "./functions/index.js";

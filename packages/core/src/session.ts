@@ -1,3 +1,4 @@
+import type { Any } from "@bufbuild/protobuf/wkt";
 import type { Transport } from "@connectrpc/connect";
 import { Catalog } from "./catalog.js";
 import {
@@ -10,6 +11,11 @@ import { Column, toExpression } from "./column.js";
 import { DataFrame } from "./dataframe.js";
 import { SparkArgumentError, SparkError } from "./errors.js";
 import { type ActionOptions, runCommand } from "./execution.js";
+import {
+  type CommandResult,
+  type ExecuteCommandOptions,
+  executeExtensionCommand,
+} from "./extensions.js";
 import { INTERNALS, type SessionInternals } from "./internal.js";
 import { createLocalRelation, type LocalData, type LocalSchema } from "./local-data.js";
 import { ProtoRelation, SqlCommand } from "./plan/commands.js";
@@ -178,6 +184,27 @@ export class SparkSession {
       );
     }
     return new DataFrame(this, relation);
+  }
+
+  /**
+   * Runs a command of a server-side plugin (Spark Server Libraries): the plugin unpacks
+   * `extension` (a `google.protobuf.Any`, see `packExtension`) and runs it now. Resolves with what
+   * the server streamed back (rows, a SQL command result, or nothing), with the same errors,
+   * retries, reattach, tags and `signal` as every action.
+   *
+   * @example
+   * ```ts
+   * await spark.executeCommand(packExtension(ExampleRecordNotesSchema, { viewName: "notes", notes: ["a"] }));
+   * await (await spark.sql("SELECT * FROM notes")).collect(); // [Row(position=1, note='a')]
+   * ```
+   */
+  executeCommand(extension: Any, options: ExecuteCommandOptions = {}): Promise<CommandResult> {
+    return executeExtensionCommand(
+      this[INTERNALS],
+      (plan) => new DataFrame(this, plan),
+      extension,
+      options,
+    );
   }
 
   /**
