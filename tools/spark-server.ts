@@ -39,6 +39,8 @@ export interface SparkServerOptions {
   ui?: boolean;
   /** How long to wait for the first answered AnalyzePlan. Default: 180 s. */
   readyTimeoutMs?: number;
+  /** The driver JVM's heap (`--driver-memory`), e.g. "2g". Default: "1g". */
+  driverMemory?: string;
   /**
    * Use the server named by $SPARK_REMOTE (an sc:// string) when it is set, instead of starting
    * one. Default: true. Lanes that need special server settings pass false.
@@ -133,7 +135,7 @@ export async function startSparkConnect(options: SparkServerOptions = {}): Promi
     "--master",
     "local[2]",
     "--driver-memory",
-    "1g",
+    options.driverMemory ?? "1g",
   ];
   if (options.jars?.length) args.push("--jars", options.jars.join(","));
   for (const [key, value] of Object.entries(confs)) args.push("--conf", `${key}=${value}`);
