@@ -31,3 +31,33 @@ export async function ensurePyspark(version: string): Promise<SparkDistribution>
   }
   return { version, sparkHome, connectJar };
 }
+
+/**
+ * The Python packages PySpark's Connect client needs beside pyspark itself (its `connect` extra),
+ * for benchmarks that run PySpark's client side by side with this SDK.
+ */
+const PYSPARK_CONNECT_CLIENT_DEPS = [
+  "pandas>=2.2.0",
+  "pyarrow>=15.0.0",
+  "grpcio>=1.76.0",
+  "grpcio-status>=1.76.0",
+  "googleapis-common-protos>=1.71.0",
+  "zstandard>=0.25.0",
+  "numpy>=1.21",
+  "py4j>=0.10.9.7,<0.10.9.10",
+];
+
+/**
+ * Installs PySpark's Connect client dependencies into the per-user cache once (about 150 MB),
+ * beside the pyspark install, and returns the PYTHONPATH that runs PySpark's client.
+ */
+export async function ensurePysparkClient(version: string): Promise<string> {
+  const spark = await ensurePyspark(version);
+  const deps = await pipInstallCached(
+    PYSPARK_CONNECT_CLIENT_DEPS,
+    `pyspark-client-deps/${version}`,
+    `PySpark ${version}'s Connect client dependencies (pandas, pyarrow, grpcio…; about 150 MB)`,
+    { deps: true },
+  );
+  return [path.dirname(spark.sparkHome), deps].join(path.delimiter);
+}

@@ -52,6 +52,8 @@ export interface SparkServerOptions {
   master?: string;
   /** How long to wait for the first answered AnalyzePlan. Default: 180 s. */
   readyTimeoutMs?: number;
+  /** The driver JVM's heap (`--driver-memory`), e.g. "2g". Default: "1g". */
+  driverMemory?: string;
   /**
    * Use the server named by $SPARK_REMOTE (an sc:// string) when it is set, instead of starting
    * one. Default: true. Lanes that need special server settings pass false.
@@ -162,7 +164,7 @@ export async function startSparkConnect(options: SparkServerOptions = {}): Promi
     "--master",
     master,
     "--driver-memory",
-    "1g",
+    options.driverMemory ?? "1g",
   ];
   const jars = [...(library?.jars ?? []), ...(options.jars ?? [])];
   if (jars.length) args.push("--jars", jars.join(","));
