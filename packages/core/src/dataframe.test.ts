@@ -1032,13 +1032,14 @@ describe("DataFrame statistics (stat)", () => {
     );
   });
 
-  test("sampleBy: a record or a Map of strata, with or without a seed", () => {
+  test("sampleBy: a record (compared as strings) or a Map of strata, with or without a seed", () => {
     const { t } = fresh();
     expect(planJson(t.stat.sampleBy("k", { a: 0.1, b: 0.5 }, 3))).toEqual(
       plan(1, {
         sampleBy: {
           input: T(),
-          col: attr("k"),
+          // A plain object's keys are strings: the column is compared by its string form.
+          col: { cast: { expr: attr("k"), typeStr: "string" } },
           fractions: [
             { stratum: { string: "a" }, fraction: 0.1 },
             { stratum: { string: "b" }, fraction: 0.5 },
@@ -1075,13 +1076,18 @@ describe("DataFrame statistics (stat)", () => {
       plan(3, {
         sampleBy: {
           input: T(),
-          col: attr("k"),
+          col: { cast: { expr: attr("k"), typeStr: "string" } },
           fractions: [{ stratum: { string: "a" } }],
           seed: expect.stringMatching(/^\d+$/),
         },
       }),
     );
     expect(errorClassOf(() => t.stat.sampleBy("k", { a: 1.5 }))).toBe("NOT_FLOAT_OR_INT");
+    expect(errorClassOf(() => t.stat.sampleBy("k", { a: Number.NaN }))).toBe("NOT_FLOAT_OR_INT");
+    expect(errorClassOf(() => t.stat.sampleBy("k", { a: 0.5 }, 1.5))).toBe("NOT_INT");
+    expect(errorClassOf(() => t.stat.sampleBy("k", { a: 0.5 }, 2n ** 64n))).toBe(
+      "VALUE_OUT_OF_BOUNDS",
+    );
   });
 });
 

@@ -3,6 +3,7 @@
  * the SDK against the real server and asserts the exact values PySpark gives.
  */
 import { describe, expect, test } from "vitest";
+import { col } from "../src/functions/core.js";
 import { values, withSession } from "./live-session.js";
 
 describe("parity with PySpark", () => {
@@ -12,7 +13,7 @@ describe("parity with PySpark", () => {
       expect(db.name).toBe("default");
       expect(db.catalog).toBe("spark_catalog");
       expect(db.description).toBe("default database");
-      expect(db.locationUri).toMatch(/^file:\/.*spark-warehouse$/);
+      expect(db.locationUri).toMatch(/^file:\/.*warehouse$/);
       await spark.range(1).createOrReplaceTempView("parity_catalog_view");
       expect(await spark.catalog.getTable("parity_catalog_view")).toEqual({
         name: "parity_catalog_view",
@@ -33,6 +34,44 @@ describe("parity with PySpark", () => {
       expect(all["spark.sql.shuffle.partitions"]).toBe("3");
       expect(Object.keys(all).filter((k) => !k.startsWith("spark.sql.shuffle."))).toEqual([]);
       expect(Object.keys(all).filter((k) => k.includes("shufflespark"))).toEqual([]);
+    });
+  });
+
+  test("stat.sampleBy with a plain object samples the rows the Map form samples", async () => {
+    await withSession(async (spark) => {
+      const df = spark.range(100).select(col("id").mod(3).alias("key"), col("id"));
+      const byObject = values(await df.stat.sampleBy("key", { 0: 0.1, 1: 0.2 }, 0).collect());
+      const byMap = values(
+        await df.stat
+          .sampleBy(
+            "key",
+            new Map([
+              [0, 0.1],
+              [1, 0.2],
+            ]),
+            0,
+          )
+          .collect(),
+      );
+      expect(byObject).toEqual([
+        [0n, 9n],
+        [1n, 16n],
+        [1n, 22n],
+        [1n, 46n],
+        [1n, 52n],
+        [1n, 61n],
+        [1n, 70n],
+      ]);
+      expect(byMap).toEqual(byObject);
+      // A boolean column and a string column, through the object form too.
+      const flags = spark
+        .range(10)
+        .select(col("id").mod(2).cast("boolean").alias("odd"), col("id"));
+      expect(values(await flags.stat.sampleBy("odd", { true: 1 }, 1).collect())).toEqual(
+        [1n, 3n, 5n, 7n, 9n].map((id) => [true, id]),
+      );
+      const names = spark.range(4).select(col("id").cast("string").alias("s"));
+      expect(values(await names.stat.sampleBy("s", { "2": 1 }, 1).collect())).toEqual([["2"]]);
     });
   });
 });
