@@ -97,7 +97,11 @@ export interface ShowOptions extends ActionOptions {
   truncate?: boolean | number;
   /** One line per column value. Default false. */
   vertical?: boolean;
-  /** Where the text goes. Default `console.log`; `null` prints nothing. */
+  /**
+   * Where the text goes: it gets the server's string unchanged (with its final newline when the
+   * server's ends in one). Default `console.log`, which adds a line break as PySpark's `print`
+   * does, so stdout gets the bytes PySpark prints; `null` prints nothing.
+   */
   print?: ((text: string) => void) | null;
 }
 
@@ -1001,7 +1005,7 @@ export class DataFrame {
     const table = await collectTable(this.#internals, plan.toPlan(), options);
     const text = String(table.getChildAt(0)?.get(0) ?? "");
     const print = options.print === undefined ? (s: string) => console.log(s) : options.print;
-    print?.(text.endsWith("\n") ? text.slice(0, -1) : text);
+    print?.(text);
     return text;
   }
 
@@ -1022,7 +1026,10 @@ export class DataFrame {
     return (await this.schema(options)).fields.map((f) => [f.name, f.dataType.simpleString()]);
   }
 
-  /** Prints (and returns) the schema as a tree, as PySpark's `printSchema()`. */
+  /**
+   * Prints (and returns) the schema as a tree, as PySpark's `printSchema()`: `print` gets the
+   * server's string unchanged, as in {@link ShowOptions.print}.
+   */
   async printSchema(
     level?: number,
     options: ActionOptions & { print?: ((text: string) => void) | null } = {},
@@ -1037,11 +1044,14 @@ export class DataFrame {
     if (r.result.case !== "treeString") throw protocol("treeString");
     const text = r.result.value.treeString;
     const print = options.print === undefined ? (s: string) => console.log(s) : options.print;
-    print?.(text.endsWith("\n") ? text.slice(0, -1) : text);
+    print?.(text);
     return text;
   }
 
-  /** Prints (and returns) the plans: mode simple (default), extended, codegen, cost or formatted. */
+  /**
+   * Prints (and returns) the plans: mode simple (default), extended, codegen, cost or formatted;
+   * `print` gets the server's string unchanged, as in {@link ShowOptions.print}.
+   */
   async explain(
     mode: ExplainMode | boolean = "simple",
     options: ActionOptions & { print?: ((text: string) => void) | null } = {},
@@ -1064,7 +1074,7 @@ export class DataFrame {
     if (r.result.case !== "explain") throw protocol("explain");
     const text = r.result.value.explainString;
     const print = options.print === undefined ? (s: string) => console.log(s) : options.print;
-    print?.(text.endsWith("\n") ? text.slice(0, -1) : text);
+    print?.(text);
     return text;
   }
 

@@ -74,4 +74,19 @@ describe("parity with PySpark", () => {
       expect(values(await names.stat.sampleBy("s", { "2": 1 }, 1).collect())).toEqual([["2"]]);
     });
   });
+
+  test("show, printSchema and explain print the server's string with its final newline", async () => {
+    await withSession(async (spark) => {
+      const printed: string[] = [];
+      const print = (t: string) => printed.push(t);
+      const df = spark.range(2);
+      const show = "+---+\n| id|\n+---+\n|  0|\n|  1|\n+---+\n";
+      expect(await df.show({ print })).toBe(show);
+      const tree = "root\n |-- id: long (nullable = false)\n";
+      expect(await df.printSchema(undefined, { print })).toBe(tree);
+      const plan = await df.explain("simple", { print });
+      expect(plan).toMatch(/^== Physical Plan ==\n\*\(1\) Range \(0, 2, step=1, splits=\d+\)\n\n$/);
+      expect(printed).toEqual([show, tree, plan]);
+    });
+  });
 });
