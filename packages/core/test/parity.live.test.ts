@@ -3,7 +3,8 @@
  * the SDK against the real server and asserts the exact values PySpark gives.
  */
 import { describe, expect, test } from "vitest";
-import { col } from "../src/functions/core.js";
+import { col, expr } from "../src/functions/core.js";
+import { Observation } from "../src/observation.js";
 import { values, withSession } from "./live-session.js";
 
 describe("parity with PySpark", () => {
@@ -87,6 +88,32 @@ describe("parity with PySpark", () => {
       const plan = await df.explain("simple", { print });
       expect(plan).toMatch(/^== Physical Plan ==\n\*\(1\) Range \(0, 2, step=1, splits=\d+\)\n\n$/);
       expect(printed).toEqual([show, tree, plan]);
+    });
+  });
+
+  test("observed metrics have collect()'s types: double, bigint, decimal string, struct names", async () => {
+    await withSession(async (spark) => {
+      const obs = new Observation("parity_metrics");
+      const metrics = [
+        expr("avg(id)").alias("avg"),
+        expr("sum(cast(id AS DECIMAL(10, 2)))").alias("total"),
+        expr("count(1)").alias("n"),
+        expr("named_struct('a', 1, 'a', 2.5d)").alias("s"),
+      ];
+      const df = spark.range(10).observe(obs, ...metrics);
+      await df.collect();
+      const row = await obs.get();
+      expect(row.fieldNames).toEqual(["avg", "total", "n", "s"]);
+      expect([row[0], row[1], row[2]]).toEqual([4.5, "45.00", 10n]);
+      const s = row[3] as unknown[] & { fieldNames: string[] };
+      expect(s.fieldNames).toEqual(["a", "a"]);
+      expect([...s]).toEqual([1, 2.5]);
+      // The same values as collect() of the same aggregates.
+      const [agg] = await spark
+        .range(10)
+        .select(...metrics)
+        .collect();
+      expect([agg?.[0], agg?.[1], agg?.[2]]).toEqual([row[0], row[1], row[2]]);
     });
   });
 });
