@@ -3,8 +3,10 @@
  * the SDK against the real server and asserts the exact values PySpark gives.
  */
 import { describe, expect, test } from "vitest";
-import { col, expr } from "../src/functions/core.js";
+import { col, expr, lit } from "../src/functions/core.js";
 import { Observation } from "../src/observation.js";
+import { decimal } from "../src/values/decimal.js";
+import { localDate } from "../src/values/local-date.js";
 import { values, withSession } from "./live-session.js";
 
 describe("parity with PySpark", () => {
@@ -114,6 +116,30 @@ describe("parity with PySpark", () => {
         .select(...metrics)
         .collect();
       expect([agg?.[0], agg?.[1], agg?.[2]]).toEqual([row[0], row[1], row[2]]);
+    });
+  });
+
+  test("sql() arguments and lit(): a Decimal binds its decimal(p,s), a LocalDate a DATE", async () => {
+    await withSession(async (spark) => {
+      const d = await spark.sql("SELECT typeof(:d), :d", { d: decimal("12.345") });
+      expect(values(await d.collect())).toEqual([["decimal(5,3)", "12.345"]]);
+      const wide = await spark.sql("SELECT typeof(?), ?", [decimal("12.3", 2), decimal("12.3", 2)]);
+      expect(values(await wide.collect())).toEqual([["decimal(4,2)", "12.30"]]);
+      const day = await spark.sql("SELECT typeof(:d), :d, :d + 1", { d: localDate("2026-01-31") });
+      expect(values(await day.collect())).toEqual([
+        ["date", new Date("2026-01-31T00:00:00Z"), new Date("2026-02-01T00:00:00Z")],
+      ]);
+      // A JS Date is an instant: still a TIMESTAMP.
+      const ts = await spark.sql("SELECT typeof(:t)", { t: new Date("2026-01-31T00:00:00Z") });
+      expect(values(await ts.collect())).toEqual([["timestamp"]]);
+      const lits = spark
+        .range(1)
+        .select(lit(decimal("-0.001")).alias("d"), lit(localDate("1969-12-31")).alias("day"));
+      expect(await lits.dtypes()).toEqual([
+        ["d", "decimal(3,3)"],
+        ["day", "date"],
+      ]);
+      expect(values(await lits.collect())).toEqual([["-0.001", new Date("1969-12-31T00:00:00Z")]]);
     });
   });
 });

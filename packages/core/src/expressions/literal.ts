@@ -8,6 +8,8 @@ import {
   type Expression_Literal as ProtoLiteral,
 } from "../gen/spark/connect/expressions_pb.js";
 import { DataTypeSchema, type DataType as ProtoDataType } from "../gen/spark/connect/types_pb.js";
+import { Decimal } from "../values/decimal.js";
+import { LocalDate } from "../values/local-date.js";
 import type { Expression, ExpressionKind } from "./expression.js";
 
 /**
@@ -24,6 +26,9 @@ import type { Expression, ExpressionKind } from "./expression.js";
  * | `string` | string |
  * | `Uint8Array` | binary |
  * | `Date` (valid); with an `epochMicros: bigint` field, microseconds are kept | timestamp |
+ * | `Timestamp` without a zone (`timeZone === null`) | timestamp_ntz |
+ * | {@link Decimal} (`decimal("12.345")`) | decimal(precision, scale): `decimal(5,3)` |
+ * | {@link LocalDate} (`localDate("2026-01-31")`) | date |
  * | array | array of the elements' common type |
  * | `Map`, or a plain object (string keys) | map of the keys' and values' common types |
  */
@@ -35,6 +40,8 @@ export type LiteralValue =
   | string
   | Uint8Array
   | Date
+  | Decimal
+  | LocalDate
   | readonly LiteralValue[]
   | ReadonlyMap<LiteralValue, LiteralValue>
   | { readonly [key: string]: LiteralValue };
@@ -147,6 +154,24 @@ function build(value: unknown, path: string): Built {
   }
   if (value instanceof Uint8Array) {
     return lit({ case: "binary", value: value.slice() }, simpleType("binary"));
+  }
+  if (value instanceof Decimal) {
+    const { precision, scale } = value;
+    return lit(
+      {
+        case: "decimal",
+        value: {
+          $typeName: "spark.connect.Expression.Literal.Decimal",
+          value: value.toString(),
+          precision,
+          scale,
+        },
+      },
+      create(DataTypeSchema, { kind: { case: "decimal", value: { precision, scale } } }),
+    );
+  }
+  if (value instanceof LocalDate) {
+    return lit({ case: "date", value: value.epochDays }, simpleType("date"));
   }
   if (value instanceof Date) {
     const ms = value.getTime();
