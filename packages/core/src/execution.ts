@@ -93,7 +93,10 @@ export async function collectTable(
   let schema: ExecutePlanResponse["schema"];
   for await (const response of execute(internals, plan, options)) {
     if (response.responseType.case === "arrowBatch") collector.add(response.responseType.value);
-    if (response.schema) schema = response.schema;
+    if (response.schema) {
+      schema = response.schema;
+      collector.setSparkSchema(response.schema);
+    }
   }
   // The schema message only matters for a result without batches (batches carry their own).
   if (collector.schema === undefined && schema) collector.setSchema(arrowSchemaFromProto(schema));
@@ -108,6 +111,7 @@ export async function* streamBatches(
 ): AsyncGenerator<RecordBatch> {
   const collector = new ArrowResultCollector();
   for await (const response of execute(internals, plan, options)) {
+    if (response.schema) collector.setSparkSchema(response.schema);
     if (response.responseType.case === "arrowBatch") {
       collector.add(response.responseType.value);
       yield* collector.takeBatches();

@@ -5,6 +5,7 @@
 import { describe, expect, test } from "vitest";
 import { col, expr, lit } from "../src/functions/core.js";
 import { Observation } from "../src/observation.js";
+import type { Row } from "../src/row.js";
 import { decimal } from "../src/values/decimal.js";
 import { localDate } from "../src/values/local-date.js";
 import { values, withSession } from "./live-session.js";
@@ -140,6 +141,35 @@ describe("parity with PySpark", () => {
         ["day", "date"],
       ]);
       expect(values(await lits.collect())).toEqual([["-0.001", new Date("1969-12-31T00:00:00Z")]]);
+    });
+  });
+
+  test("duplicate nested field names: Rows keep a, a; createDataFrame with struct<a, a> works", async () => {
+    await withSession(async (spark) => {
+      const df = await spark.sql(
+        "SELECT named_struct('a', 1, 'a', 2, 'b', 3) AS s, array(named_struct('c', 1, 'c', 'x')) AS arr",
+      );
+      const [row] = await df.collect();
+      const s = (row as Row)[0] as Row;
+      expect([s.fieldNames, [...s], s.get("a")]).toEqual([["a", "a", "b"], [1, 2, 3], 1]);
+      const element = ((row as Row)[1] as Row[])[0] as Row;
+      expect([element.fieldNames, [...element]]).toEqual([
+        ["c", "c"],
+        [1, "x"],
+      ]);
+      // Streamed rows too.
+      const streamed: Row[] = [];
+      for await (const r of df.toLocalIterator()) streamed.push(r);
+      expect(((streamed[0] as Row)[0] as Row).fieldNames).toEqual(["a", "a", "b"]);
+
+      const created = spark.createDataFrame([[[1, 2]], [[3, 4]]], "s struct<a: int, a: int>");
+      expect(await created.dtypes()).toEqual([["s", "struct<a:int,a:int>"]]);
+      const rows = await created.collect();
+      expect(rows.map((r) => [...(r[0] as Row)])).toEqual([
+        [1, 2],
+        [3, 4],
+      ]);
+      expect(((rows[0] as Row)[0] as Row).fieldNames).toEqual(["a", "a"]);
     });
   });
 });

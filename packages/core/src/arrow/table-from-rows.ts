@@ -242,6 +242,20 @@ function emptyData(type: ArrowDataType): Data {
   return makeData(props);
 }
 
+/** Names made unique as Spark's Arrow encoding does: the k-th of several `a` becomes `a_k`. */
+function uniqueFieldNames(names: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  if (counts.size === names.length) return [...names];
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    if ((counts.get(n) ?? 0) < 2) return n;
+    const k = seen.get(n) ?? 0;
+    seen.set(n, k + 1);
+    return `${n}_${k}`;
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Schema
 
@@ -330,8 +344,17 @@ function arrowType(type: ColumnType, timeZone: string, path: string): ArrowDataT
         ),
         false,
       );
-    case "struct":
-      return new Struct(type.fields.map((f) => toField(f, timeZone, `${path}.${f.name}`)));
+    case "struct": {
+      // Spark's Arrow Java builds struct vectors by child name, so two children named `a` would
+      // become one: duplicate names are sent as Spark itself sends them (`a_0`, `a_1`), and the
+      // schema sent beside the data gives back the real names.
+      const names = uniqueFieldNames(type.fields.map((f) => f.name));
+      return new Struct(
+        type.fields.map((f, i) =>
+          toField({ ...f, name: names[i] ?? f.name }, timeZone, `${path}.${f.name}`),
+        ),
+      );
+    }
     default:
       throw invalidType(path, `unknown kind ${JSON.stringify((type as { kind: unknown }).kind)}`);
   }

@@ -26,8 +26,11 @@
  * | `variant` (Spark 4) | Struct(value: Binary, metadata: Binary), the `metadata` child tagged `variant = "true"` | {@link VariantValue} `{ value, metadata }` (both `Uint8Array`) |
  * | any null value | (validity bit unset) | `null` |
  *
- * Spark renames duplicate field names inside structs (`a`, `a` → `a_0`, `a_1`); top-level
- * duplicates arrive as they are and Rows keep them. Spark 4.1's geometry and geography types
+ * Spark's Arrow encoding renames duplicate field names inside structs (`a`, `a` → `a_0`, `a_1`);
+ * the Tables and batches of a query result carry the result's Spark schema, and nested Rows take
+ * their field names from it, so they keep `a`, `a` as PySpark's Rows and `df.schema()` do (reach
+ * the second by position; `row.get("a")` gives the first). Top-level duplicates arrive as they
+ * are. The Arrow Table itself keeps Spark's Arrow names. Spark 4.1's geometry and geography types
  * arrive as structs (`srid`, `wkb`) and become nested Rows.
  *
  * Beyond what Spark sends, unsigned integers (Uint8/16/32 → number, Uint64 → bigint),
@@ -61,8 +64,10 @@ import {
   type Vector,
 } from "apache-arrow";
 import { SparkProtocolError } from "../errors.js";
+import type { DataType as ProtoDataType } from "../gen/spark/connect/types_pb.js";
 import { type Row, rowFactory } from "../row.js";
 import { formatDecimal, readSmallUnscaled, readUnscaled } from "./decimal.js";
+import { sparkFieldTypes, sparkSchemaOf } from "./spark-schema.js";
 import { Timestamp } from "./timestamp.js";
 import type { CalendarInterval, VariantValue } from "./values.js";
 
@@ -116,9 +121,10 @@ export function tableToRows(table: Table, options: ArrowValueOptions = {}): Row[
 export function batchToRows(batch: RecordBatch, options: ArrowValueOptions = {}): Row[] {
   // The data's own fields: a batch's `schema` may have been rebuilt by name (duplicate names).
   const fields = (batch.data.type as Struct).children;
+  const spark = sparkFieldTypes(sparkSchemaOf(batch)).types;
   const columns = fields.map((f, c) => {
     const column = new Array<unknown>(batch.numRows);
-    compile(f.type, f.metadata, f.name, options)(
+    compile(f.type, f.metadata, f.name, options, spark[c])(
       batch.data.children[c]!,
       0,
       batch.numRows,
@@ -181,8 +187,9 @@ function convertColumns(
 ): { fieldNames: string[]; columns: unknown[][] } {
   const fields = table.schema.fields;
   const fieldNames = fields.map((f) => f.name);
+  const spark = sparkFieldTypes(sparkSchemaOf(table)).types;
   // Compiled up front, so an unsupported type fails even when there are no rows.
-  const converters = fields.map((f) => compile(f.type, f.metadata, f.name, options));
+  const converters = fields.map((f, c) => compile(f.type, f.metadata, f.name, options, spark[c]));
   const columns = fields.map(() => new Array<unknown>(table.numRows));
   let at = 0;
   for (const batch of table.batches) {
@@ -196,7 +203,7 @@ function convertColumns(
       const convert =
         data.type === field.type || util.compareTypes(field.type, data.type)
           ? converters[c]!
-          : compile(data.type, dataFields[c]?.metadata, field.name, options);
+          : compile(data.type, dataFields[c]?.metadata, field.name, options, spark[c]);
       convert(data, 0, batch.numRows, columns[c]!, at);
     }
     at += batch.numRows;
@@ -217,13 +224,18 @@ function unsupported(type: DataType, path: string, detail = ""): SparkProtocolEr
   );
 }
 
+/**
+ * A converter for one Arrow type. `spark` is the Spark type of the same value when known (from
+ * the result's Spark schema): struct field names come from it.
+ */
 function compile(
   type: DataType,
   metadata: ReadonlyMap<string, string> | undefined,
   path: string,
   options: ArrowValueOptions,
+  spark?: ProtoDataType,
 ): Converter {
-  const convert = compileType(type, metadata, path, options);
+  const convert = compileType(type, metadata, path, options, spark);
   // Empty ranges touch no buffer: a zero-length array may come without any (Arrow Java writes
   // no offsets, apache-arrow's empty batches have structs without children).
   return (data, start, end, out, at) => {
@@ -236,6 +248,7 @@ function compileType(
   metadata: ReadonlyMap<string, string> | undefined,
   path: string,
   options: ArrowValueOptions,
+  spark: ProtoDataType | undefined,
 ): Converter {
   if (DataType.isNull(type)) return convertNull;
   if (DataType.isBool(type)) return convertBool;
@@ -268,23 +281,38 @@ function compileType(
   }
   if (DataType.isList(type) || DataType.isLargeList(type)) {
     const child = type.children[0]!;
-    return listConverter(compile(child.type, child.metadata, `${path}[]`, options));
+    const element = spark?.kind.case === "array" ? spark.kind.value.elementType : undefined;
+    return listConverter(compile(child.type, child.metadata, `${path}[]`, options, element));
   }
   if (DataType.isMap(type)) {
     const entries = type.children[0]!.type;
     const [key, value] = entries.children;
     if (!key || !value) throw unsupported(type, path, " (map entries without key and value)");
+    const sparkMap = spark?.kind.case === "map" ? spark.kind.value : undefined;
     return mapConverter(
-      compile(key.type, key.metadata, `${path}.key`, options),
-      compile(value.type, value.metadata, `${path}.value`, options),
+      compile(key.type, key.metadata, `${path}.key`, options, sparkMap?.keyType),
+      compile(value.type, value.metadata, `${path}.value`, options, sparkMap?.valueType),
     );
   }
   if (DataType.isStruct(type)) {
     if (isVariant(type.children, metadata)) return convertVariant;
     const children = type.children;
+    // The Spark names when the Spark type is a struct of as many fields (Spark's Arrow names
+    // are made unique: `a_0`, `a_1` for two fields named `a`).
+    const sparkFields = sparkFieldTypes(spark);
+    const matches = sparkFields.names.length === children.length;
+    const names = matches ? sparkFields.names : children.map((f) => f.name);
     return structConverter(
-      children.map((f) => f.name),
-      children.map((f) => compile(f.type, f.metadata, `${path}.${f.name}`, options)),
+      names,
+      children.map((f, i) =>
+        compile(
+          f.type,
+          f.metadata,
+          `${path}.${names[i]}`,
+          options,
+          matches ? sparkFields.types[i] : undefined,
+        ),
+      ),
     );
   }
   throw unsupported(type, path);
