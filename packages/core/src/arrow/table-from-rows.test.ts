@@ -308,6 +308,17 @@ describe("tableFromRows", () => {
     expect(roundTrip(table).map((r) => [...r])).toEqual([[1, "one"]]);
   });
 
+  test("a Timestamp with nanoseconds cannot go into a microsecond column", () => {
+    let err: unknown;
+    try {
+      tableFromRows([[Timestamp.fromEpochNanos(1n)]], [col("t", { kind: "timestamp" })]);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(SparkArgumentError);
+    expect((err as SparkArgumentError).errorClass).toBe("CANNOT_CONVERT_VALUE");
+  });
+
   test("duplicate struct field names are encoded as Spark encodes them (a_0, a_1), others kept", () => {
     const columns = [
       col("s", {

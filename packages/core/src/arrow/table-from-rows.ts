@@ -649,8 +649,12 @@ function dateSetter(label: string): Setter<Int32Array> {
 
 function timestampSetter(label: string): Setter<BigInt64Array> {
   return (target, i, v, where) => {
-    if (v instanceof Timestamp) target[i] = v.epochMicros;
-    else if (v instanceof Date) {
+    if (v instanceof Timestamp) {
+      if (v.getNanoseconds() !== 0) {
+        throw cannotConvert(v, label, where(i), "a timestamp with nanoseconds (microseconds only)");
+      }
+      target[i] = v.epochMicros;
+    } else if (v instanceof Date) {
       const ms = v.getTime();
       if (!Number.isFinite(ms)) throw cannotConvert(v, label, where(i), "an invalid Date");
       target[i] = BigInt(ms) * 1000n;

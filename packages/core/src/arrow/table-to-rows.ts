@@ -33,9 +33,15 @@
  * are. The Arrow Table itself keeps Spark's Arrow names. Spark 4.1's geometry and geography types
  * arrive as structs (`srid`, `wkb`) and become nested Rows.
  *
+ * Spark 4.3's nanosecond timestamps (Timestamp(NANOSECOND), behind
+ * `spark.sql.timestampNanosTypes.enabled`) become {@link Timestamp}s that keep their nanoseconds
+ * (`getNanoseconds()`, `epochNanos`).
+ *
  * Beyond what Spark sends, unsigned integers (Uint8/16/32 → number, Uint64 → bigint),
- * Date(MILLISECOND), Timestamp and Duration in other units (converted to microseconds; nanoseconds
- * are floored) and LargeList are read the same way. Any other Arrow type (Float16, dictionaries,
+ * Date(MILLISECOND), Timestamp in seconds or milliseconds, Duration in other units (converted to
+ * exact microseconds; a nanosecond duration that is not whole microseconds throws a
+ * {@link SparkProtocolError} `ARROW_VALUE_NOT_REPRESENTABLE` rather than being rounded) and
+ * LargeList are read the same way. Any other Arrow type (Float16, dictionaries,
  * unions, views, fixed-size types, day-time intervals…) throws a {@link SparkProtocolError}
  * `UNSUPPORTED_ARROW_TYPE` naming the type and the column, before any row is converted.
  *
@@ -559,11 +565,6 @@ function microsFactor(unit: TimeUnit): bigint {
   }
 }
 
-function floorDiv(a: bigint, b: bigint): bigint {
-  const q = a / b;
-  return q * b > a ? q - 1n : q;
-}
-
 function timestampConverter(unit: TimeUnit, timeZone: string | null): Converter {
   if (unit === TimeUnit.MICROSECOND) {
     return (data, start, end, out, at) => {
@@ -586,14 +587,17 @@ function timestampConverter(unit: TimeUnit, timeZone: string | null): Converter 
       }
     };
   }
+  if (unit === TimeUnit.NANOSECOND) {
+    // Spark 4.3's nanosecond timestamps: every nanosecond kept.
+    return (data, start, end, out, at) => {
+      const values = data.values as BigInt64Array;
+      fill(data, start, end, out, at, (i) => Timestamp.fromEpochNanos(values[i]!, timeZone));
+    };
+  }
   const factor = microsFactor(unit);
-  const nanos = unit === TimeUnit.NANOSECOND;
   return (data, start, end, out, at) => {
     const values = data.values as BigInt64Array;
-    fill(data, start, end, out, at, (i) => {
-      const v = values[i]!;
-      return new Timestamp(nanos ? floorDiv(v, 1000n) : v * factor, timeZone);
-    });
+    fill(data, start, end, out, at, (i) => new Timestamp(values[i]! * factor, timeZone));
   };
 }
 
@@ -605,7 +609,19 @@ function durationConverter(unit: TimeUnit): Converter {
     const values = data.values as BigInt64Array;
     fill(data, start, end, out, at, (i) => {
       const v = values[i]!;
-      return nanos ? floorDiv(v, 1000n) : v * factor;
+      if (!nanos) return v * factor;
+      // Intervals are bigint microseconds: a nanosecond remainder cannot be kept, so it is an
+      // error rather than a rounded value.
+      if (v % 1000n !== 0n) {
+        throw new SparkProtocolError(
+          `A duration of ${v} nanoseconds has no exact value in microseconds.`,
+          {
+            errorClass: "ARROW_VALUE_NOT_REPRESENTABLE",
+            messageParameters: { value: `${v}`, unit: "NANOSECOND" },
+          },
+        );
+      }
+      return v / 1000n;
     });
   };
 }

@@ -177,6 +177,12 @@ function build(value: unknown, path: string): Built {
     const ms = value.getTime();
     if (Number.isNaN(ms)) throw cannotRepresent(value, `${path} is an invalid Date`);
     const { epochMicros, timeZone } = value as { epochMicros?: unknown; timeZone?: unknown };
+    if (value instanceof Timestamp && value.getNanoseconds() !== 0) {
+      throw cannotRepresent(
+        value,
+        `${path} has nanoseconds; a Spark timestamp literal has microseconds`,
+      );
+    }
     const micros = typeof epochMicros === "bigint" ? epochMicros : BigInt(ms) * 1000n;
     // A Timestamp without a zone is a TIMESTAMP_NTZ value (a wall-clock time read as UTC).
     if (value instanceof Timestamp && timeZone === null) {

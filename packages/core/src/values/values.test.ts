@@ -1,5 +1,6 @@
 import { toJson } from "@bufbuild/protobuf";
 import { describe, expect, test } from "vitest";
+import { Timestamp } from "../arrow/timestamp.js";
 import { SparkArgumentError } from "../errors.js";
 import { toProtoLiteral } from "../expressions/literal.js";
 import { Expression_LiteralSchema } from "../gen/spark/connect/expressions_pb.js";
@@ -99,5 +100,17 @@ describe("LocalDate", () => {
       const err = thrown(() => new LocalDate(bad));
       expect([err.name, err.errorClass]).toEqual(["SparkArgumentError", "INVALID_DATE"]);
     }
+  });
+});
+
+describe("nanosecond Timestamps as literals", () => {
+  test("are refused (a Spark timestamp literal has microseconds), never rounded", () => {
+    const err = thrown(() => toProtoLiteral(Timestamp.fromEpochNanos(1700000000123456789n)));
+    expect([err.name, err.errorClass]).toEqual(["SparkArgumentError", "UNSUPPORTED_LITERAL"]);
+    expect(err.message).toContain("has nanoseconds");
+    // Whole microseconds are fine.
+    expect(json(Timestamp.fromEpochNanos(1700000000123456000n))).toEqual({
+      timestamp: "1700000000123456",
+    });
   });
 });
