@@ -81,6 +81,7 @@ export class SparkSession {
     this[INTERNALS] = Object.freeze({
       client: this.#client,
       nextPlanId: () => this.#nextPlanId++,
+      dataFrame: (plan: LogicalPlan) => new DataFrame(this, plan),
       tags: () => [...this.#tags],
       assertActive: () => this.#assertActive(),
       stopped: this.#stopping.signal,
