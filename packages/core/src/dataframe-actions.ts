@@ -9,7 +9,13 @@ import type { RecordBatch, Table } from "apache-arrow";
 import { batchToRows, tableToRows } from "./arrow/index.js";
 import { Column } from "./column.js";
 import type { DataFrame } from "./dataframe.js";
-import { checkCount, checkSameSession, internalsOf, planOf } from "./dataframe-base.js";
+import {
+  checkCount,
+  checkSameSession,
+  type FacadeInternals,
+  internalsOf,
+  planOf,
+} from "./dataframe-base.js";
 import { DataFrameReshaping } from "./dataframe-reshaping.js";
 import { SparkArgumentError } from "./errors.js";
 import {
@@ -25,7 +31,6 @@ import {
   AnalyzePlanRequest_ExplainSchema,
   type AnalyzePlanRequestSchema,
 } from "./gen/spark/connect/base_pb.js";
-import type { SessionInternals } from "./internal.js";
 import type { LogicalPlan } from "./plan/logical-plan.js";
 import { ShowString, Tail } from "./plan/relations.js";
 import type { Row } from "./row.js";
@@ -60,7 +65,7 @@ export abstract class DataFrameActions extends DataFrameReshaping {
     return planOf(this);
   }
 
-  get #internals(): SessionInternals {
+  get #internals(): FacadeInternals {
     return internalsOf(this);
   }
 
@@ -270,6 +275,7 @@ export abstract class DataFrameActions extends DataFrameReshaping {
   }
 }
 
+/** @internal */
 export function protocol(what: string) {
   return new SparkArgumentError(`the server's answer lacked ${what}`, {
     errorClass: "MISSING_RESULT",

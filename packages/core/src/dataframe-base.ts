@@ -22,13 +22,15 @@ import { INTERNALS, type SessionInternals } from "./internal.js";
 import type { LogicalPlan } from "./plan/logical-plan.js";
 import type { SparkSession } from "./session.js";
 
-/** Columns given one by one or as arrays. */
+/** Columns given one by one or as arrays (`select("a", ["b", col("c")])`). */
 export type Cols = (ColumnOrName | readonly ColumnOrName[])[];
 
+/** @internal */
 export function flat(cols: Cols): ColumnOrName[] {
   return cols.flatMap((c) => (Array.isArray(c) ? (c as ColumnOrName[]) : [c as ColumnOrName]));
 }
 
+/** @internal */
 export function checkCount(n: unknown, what: string): number {
   if (typeof n !== "number" || !Number.isInteger(n) || n < 0 || n > 2 ** 31 - 1) {
     throw new SparkArgumentError(
@@ -42,13 +44,14 @@ export function checkCount(n: unknown, what: string): number {
   return n;
 }
 
+/** @internal */
 export function sortOrderOf(c: ColumnOrName, ascending = true): SortOrder {
   const e = toColumnExpression(c, "sort column");
   if (e instanceof SortOrder) return e;
   return new SortOrder(e, ascending ? "ascending" : "descending");
 }
 
-/** The column `name` of a plan (`"*"`: all its columns), tied to the plan by its id. */
+/** @internal The column `name` of a plan (`"*"`: all its columns), tied to the plan by its id. */
 export function columnOf(plan: LogicalPlan, name: string): Column {
   if (typeof name !== "string") {
     throw new SparkArgumentError("col() takes a column name", { errorClass: "NOT_STR" });
@@ -57,19 +60,29 @@ export function columnOf(plan: LogicalPlan, name: string): Column {
   return new Column(new UnresolvedAttribute(name, plan.planId));
 }
 
+/**
+ * @internal The session's internal object as the facade's helpers (GroupedData, na, stat, reader, catalog,
+ * writers) get it: plan ids come from `nextPlanId()` (0, 1, 2… per session) and a DataFrame over a
+ * plan node from `dataFrame(plan)`, and nowhere else.
+ */
+export interface FacadeInternals extends SessionInternals {
+  /** A DataFrame of the session over a plan node (whose id came from {@link nextPlanId}). */
+  dataFrame(plan: LogicalPlan): DataFrame;
+}
+
 let planOfDataFrame: (df: DataFrameBase) => LogicalPlan;
 
-/** The plan node of a DataFrame (for the facade's own files; not public API). */
+/** @internal The plan node of a DataFrame (for the facade's own files). */
 export function planOf(df: DataFrameBase): LogicalPlan {
   return planOfDataFrame(df);
 }
 
-/** The internals of a DataFrame's session (for the facade's own files; not public API). */
-export function internalsOf(df: DataFrameBase): SessionInternals {
+/** @internal The internals of a DataFrame's session (for the facade's own files). */
+export function internalsOf(df: DataFrameBase): FacadeInternals {
   return df.sparkSession[INTERNALS];
 }
 
-/** Throws unless `other` is a DataFrame of the same session as `df`. */
+/** @internal Throws unless `other` is a DataFrame of the same session as `df`. */
 export function checkSameSession(df: DataFrameBase, other: DataFrame, what: string): void {
   if (!(other instanceof DataFrameBase)) {
     throw new SparkArgumentError(`${what} needs a DataFrame`, { errorClass: "NOT_DATAFRAME" });
@@ -93,6 +106,7 @@ export abstract class DataFrameBase {
     planOfDataFrame = (df) => df.#plan;
   }
 
+  /** @internal */
   constructor(session: SparkSession, plan: LogicalPlan) {
     this.#session = session;
     this.#plan = plan;

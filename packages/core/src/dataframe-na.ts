@@ -1,4 +1,5 @@
 import type { DataFrame } from "./dataframe.js";
+import type { FacadeInternals } from "./dataframe-base.js";
 import { SparkArgumentError } from "./errors.js";
 import { Literal } from "./expressions/literal.js";
 
@@ -10,7 +11,6 @@ function fillLiteral(v: NaValue): Literal {
   return new Literal(typeof v === "number" && Number.isInteger(v) ? BigInt(v) : v);
 }
 
-import type { SessionInternals } from "./internal.js";
 import type { LogicalPlan } from "./plan/logical-plan.js";
 import { DropNa, FillNa, ReplaceNa } from "./plan/stat.js";
 
@@ -40,10 +40,10 @@ function checkSubset(subset: readonly string[] | string | undefined): string[] {
 
 /** Missing-value functions of a DataFrame (`df.na`). */
 export class DataFrameNaFunctions {
-  readonly #internals: SessionInternals;
+  readonly #internals: FacadeInternals;
   readonly #plan: LogicalPlan;
   /** @internal */
-  constructor(internals: SessionInternals, plan: LogicalPlan) {
+  constructor(internals: FacadeInternals, plan: LogicalPlan) {
     this.#internals = internals;
     this.#plan = plan;
     Object.freeze(this);

@@ -7,14 +7,19 @@
  */
 import { type Column, type ColumnOrLiteral, toColumnExpression, toExpression } from "./column.js";
 import type { DataFrame } from "./dataframe.js";
-import { checkCount, internalsOf, planOf, sortOrderOf } from "./dataframe-base.js";
+import {
+  checkCount,
+  type FacadeInternals,
+  internalsOf,
+  planOf,
+  sortOrderOf,
+} from "./dataframe-base.js";
 import { DataFrameNaFunctions } from "./dataframe-na.js";
 import { DataFrameStatFunctions } from "./dataframe-stat.js";
 import { DataFrameTransformations } from "./dataframe-transformations.js";
 import { SparkArgumentError } from "./errors.js";
 import type { ActionOptions } from "./execution.js";
 import type { ColumnOrName } from "./functions/core.js";
-import type { SessionInternals } from "./internal.js";
 import { Observation } from "./observation.js";
 import type { LogicalPlan } from "./plan/logical-plan.js";
 import {
@@ -49,7 +54,7 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
     return planOf(this);
   }
 
-  get #internals(): SessionInternals {
+  get #internals(): FacadeInternals {
     return internalsOf(this);
   }
 

@@ -1,10 +1,10 @@
 import type { Column } from "./column.js";
 import { toColumnExpression } from "./column.js";
 import type { DataFrame } from "./dataframe.js";
+import type { FacadeInternals } from "./dataframe-base.js";
 import { SparkArgumentError } from "./errors.js";
 import type { ActionOptions } from "./execution.js";
 import { Literal } from "./expressions/literal.js";
-import type { SessionInternals } from "./internal.js";
 import type { LogicalPlan } from "./plan/logical-plan.js";
 import {
   StatApproxQuantile,
@@ -27,10 +27,10 @@ function checkName(v: unknown, what: string): string {
 
 /** Statistics functions of a DataFrame (`df.stat`). */
 export class DataFrameStatFunctions {
-  readonly #internals: SessionInternals;
+  readonly #internals: FacadeInternals;
   readonly #plan: LogicalPlan;
   /** @internal */
-  constructor(internals: SessionInternals, plan: LogicalPlan) {
+  constructor(internals: FacadeInternals, plan: LogicalPlan) {
     this.#internals = internals;
     this.#plan = plan;
     Object.freeze(this);

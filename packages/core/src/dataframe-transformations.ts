@@ -11,6 +11,7 @@ import {
   checkCount,
   checkSameSession,
   DataFrameBase,
+  type FacadeInternals,
   flat,
   internalsOf,
   planOf,
@@ -21,7 +22,6 @@ import type { Expression } from "./expressions/expression.js";
 import { Alias, ExpressionString, UnresolvedAttribute } from "./expressions/nodes.js";
 import { type ColumnOrName, col as colFn } from "./functions/core.js";
 import { GroupedData } from "./grouped-data.js";
-import type { SessionInternals } from "./internal.js";
 import type { LogicalPlan } from "./plan/logical-plan.js";
 import {
   Deduplicate,
@@ -46,7 +46,7 @@ export abstract class DataFrameTransformations extends DataFrameBase {
     return planOf(this);
   }
 
-  get #internals(): SessionInternals {
+  get #internals(): FacadeInternals {
     return internalsOf(this);
   }
 

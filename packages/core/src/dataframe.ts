@@ -1,11 +1,10 @@
 import { create, type MessageInitShape } from "@bufbuild/protobuf";
 import { DataFrameActions, protocol } from "./dataframe-actions.js";
-import { internalsOf, planOf } from "./dataframe-base.js";
+import { type FacadeInternals, internalsOf, planOf } from "./dataframe-base.js";
 import { SparkArgumentError } from "./errors.js";
 import { type ActionOptions, runCommand } from "./execution.js";
 import type { AnalyzePlanRequestSchema } from "./gen/spark/connect/base_pb.js";
 import { StorageLevelSchema } from "./gen/spark/connect/common_pb.js";
-import type { SessionInternals } from "./internal.js";
 import { Checkpoint, CreateDataFrameView, ProtoRelation } from "./plan/commands.js";
 import type { LogicalPlan } from "./plan/logical-plan.js";
 import type { SparkSession } from "./session.js";
@@ -39,6 +38,7 @@ export { StorageLevel } from "./storage-level.js";
  * ```
  */
 export class DataFrame extends DataFrameActions {
+  /** @internal DataFrames come from a session (`sql`, `table`, `range`…) and from other DataFrames. */
   constructor(session: SparkSession, plan: LogicalPlan) {
     super(session, plan);
     Object.freeze(this);
@@ -48,7 +48,7 @@ export class DataFrame extends DataFrameActions {
     return planOf(this);
   }
 
-  get #internals(): SessionInternals {
+  get #internals(): FacadeInternals {
     return internalsOf(this);
   }
 

@@ -1,5 +1,6 @@
 import { Column, toColumnExpression } from "./column.js";
 import type { DataFrame } from "./dataframe.js";
+import type { FacadeInternals } from "./dataframe-base.js";
 import { columnOf } from "./dataframe-base.js";
 import { SparkArgumentError } from "./errors.js";
 import type { Expression } from "./expressions/expression.js";
@@ -10,7 +11,6 @@ import {
   UnresolvedFunction,
   UnresolvedStar,
 } from "./expressions/nodes.js";
-import type { SessionInternals } from "./internal.js";
 import type { LogicalPlan } from "./plan/logical-plan.js";
 import { Aggregate, type GroupType } from "./plan/relations.js";
 
@@ -26,7 +26,7 @@ type PivotValue = null | boolean | number | bigint | string | Date;
  * ```
  */
 export class GroupedData {
-  readonly #internals: SessionInternals;
+  readonly #internals: FacadeInternals;
   readonly #input: LogicalPlan;
   readonly #groupType: GroupType;
   readonly #grouping: readonly Expression[];
@@ -35,7 +35,7 @@ export class GroupedData {
 
   /** @internal */
   constructor(
-    internals: SessionInternals,
+    internals: FacadeInternals,
     input: LogicalPlan,
     groupType: GroupType,
     grouping: readonly Expression[],

@@ -4,20 +4,21 @@
  * @module
  */
 import type { SparkConnectClient } from "./client/client.js";
-import type { DataFrame } from "./dataframe.js";
 import type { Observation } from "./observation.js";
-import type { LogicalPlan } from "./plan/logical-plan.js";
 
 /** The key of a session's internals. */
 export const INTERNALS: unique symbol = Symbol("@spark-connect/core.session-internals");
 
-/** What DataFrames and friends need from their session. */
+/**
+ * What running plans needs from a session (execution, writers, the runtime config). The facade's
+ * helpers see the same object as {@link FacadeInternals} (`dataframe-base.ts`), which adds the
+ * one way to derive a DataFrame; it is declared there so that this file, and everything that
+ * only runs plans, stays below the DataFrame classes.
+ */
 export interface SessionInternals {
   readonly client: SparkConnectClient;
   /** Allocates the next plan id (0, 1, 2… per session). */
   nextPlanId(): number;
-  /** A DataFrame of the session over a plan node (whose id came from {@link nextPlanId}). */
-  dataFrame(plan: LogicalPlan): DataFrame;
   /** The tags every operation of the session carries. */
   tags(): readonly string[];
   /** Throws when the session has been stopped. */
