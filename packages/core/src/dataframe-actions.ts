@@ -4,8 +4,9 @@
  *
  * @module
  */
-import { create, type MessageInitShape } from "@bufbuild/protobuf";
+import { create } from "@bufbuild/protobuf";
 import type { RecordBatch, Table } from "apache-arrow";
+import { analyze, missingResult } from "./analysis.js";
 import { batchToRows, tableToRows } from "./arrow/index.js";
 import { Column } from "./column.js";
 import type { DataFrame } from "./dataframe.js";
@@ -29,7 +30,6 @@ import { UnresolvedFunction } from "./expressions/nodes.js";
 import {
   AnalyzePlanRequest_Explain_ExplainMode,
   AnalyzePlanRequest_ExplainSchema,
-  type AnalyzePlanRequestSchema,
 } from "./gen/spark/connect/base_pb.js";
 import type { LogicalPlan } from "./plan/logical-plan.js";
 import { ShowString, Tail } from "./plan/relations.js";
@@ -167,9 +167,13 @@ export abstract class DataFrameActions extends DataFrameReshaping {
 
   /** The schema, as analysed by the server. */
   async schema(options: ActionOptions = {}): Promise<StructType> {
-    const r = await this.#analyze({ case: "schema", value: { plan: this.toPlan() } }, options);
-    if (r.result.case !== "schema" || !r.result.value.schema) throw protocol("schema");
-    return fromProtoDataType(r.result.value.schema) as StructType;
+    const r = await analyze(
+      this.#internals,
+      { case: "schema", value: { plan: this.toPlan() } },
+      options,
+    );
+    if (!r.schema) throw missingResult("schema");
+    return fromProtoDataType(r.schema) as StructType;
   }
 
   /** The column names. */
@@ -187,15 +191,14 @@ export abstract class DataFrameActions extends DataFrameReshaping {
     level?: number,
     options: ActionOptions & { print?: ((text: string) => void) | null } = {},
   ): Promise<string> {
-    const r = await this.#analyze(
+    const { treeString: text } = await analyze(
+      this.#internals,
       {
         case: "treeString",
         value: { plan: this.toPlan(), ...(level === undefined ? {} : { level }) },
       },
       options,
     );
-    if (r.result.case !== "treeString") throw protocol("treeString");
-    const text = r.result.value.treeString;
     const print = options.print === undefined ? (s: string) => console.log(s) : options.print;
     print?.(text.endsWith("\n") ? text.slice(0, -1) : text);
     return text;
@@ -214,15 +217,14 @@ export abstract class DataFrameActions extends DataFrameReshaping {
         messageParameters: { explain_mode: String(mode) },
       });
     }
-    const r = await this.#analyze(
+    const { explainString: text } = await analyze(
+      this.#internals,
       {
         case: "explain",
         value: create(AnalyzePlanRequest_ExplainSchema, { plan: this.toPlan(), explainMode }),
       },
       options,
     );
-    if (r.result.case !== "explain") throw protocol("explain");
-    const text = r.result.value.explainString;
     const print = options.print === undefined ? (s: string) => console.log(s) : options.print;
     print?.(text.endsWith("\n") ? text.slice(0, -1) : text);
     return text;
@@ -230,54 +232,31 @@ export abstract class DataFrameActions extends DataFrameReshaping {
 
   /** True when collect() and take() can run locally without executors. */
   async isLocal(options: ActionOptions = {}): Promise<boolean> {
-    const r = await this.#analyze({ case: "isLocal", value: { plan: this.toPlan() } }, options);
-    if (r.result.case !== "isLocal") throw protocol("isLocal");
-    return r.result.value.isLocal;
+    const plan = this.toPlan();
+    return (await analyze(this.#internals, { case: "isLocal", value: { plan } }, options)).isLocal;
   }
   /** True when the DataFrame reads a streaming source. */
   async isStreaming(options: ActionOptions = {}): Promise<boolean> {
-    const r = await this.#analyze({ case: "isStreaming", value: { plan: this.toPlan() } }, options);
-    if (r.result.case !== "isStreaming") throw protocol("isStreaming");
-    return r.result.value.isStreaming;
+    const plan = this.toPlan();
+    const r = await analyze(this.#internals, { case: "isStreaming", value: { plan } }, options);
+    return r.isStreaming;
   }
   /** The files the DataFrame reads (best effort). */
   async inputFiles(options: ActionOptions = {}): Promise<string[]> {
-    const r = await this.#analyze({ case: "inputFiles", value: { plan: this.toPlan() } }, options);
-    if (r.result.case !== "inputFiles") throw protocol("inputFiles");
-    return [...r.result.value.files];
+    const plan = this.toPlan();
+    const r = await analyze(this.#internals, { case: "inputFiles", value: { plan } }, options);
+    return [...r.files];
   }
   /** True when both plans compute the same result. */
   async sameSemantics(other: DataFrame, options: ActionOptions = {}): Promise<boolean> {
     checkSameSession(this, other, "sameSemantics");
-    const r = await this.#analyze(
-      { case: "sameSemantics", value: { targetPlan: this.toPlan(), otherPlan: other.toPlan() } },
-      options,
-    );
-    if (r.result.case !== "sameSemantics") throw protocol("sameSemantics");
-    return r.result.value.result;
+    const value = { targetPlan: this.toPlan(), otherPlan: other.toPlan() };
+    return (await analyze(this.#internals, { case: "sameSemantics", value }, options)).result;
   }
   /** A hash of the plan's semantics. */
   async semanticHash(options: ActionOptions = {}): Promise<number> {
-    const r = await this.#analyze(
-      { case: "semanticHash", value: { plan: this.toPlan() } },
-      options,
-    );
-    if (r.result.case !== "semanticHash") throw protocol("semanticHash");
-    return r.result.value.result;
+    const plan = this.toPlan();
+    return (await analyze(this.#internals, { case: "semanticHash", value: { plan } }, options))
+      .result;
   }
-
-  async #analyze(
-    analyze: MessageInitShape<typeof AnalyzePlanRequestSchema>["analyze"],
-    options: ActionOptions,
-  ) {
-    this.#internals.assertActive();
-    return this.#internals.client.analyze(analyze, options);
-  }
-}
-
-/** @internal */
-export function protocol(what: string) {
-  return new SparkArgumentError(`the server's answer lacked ${what}`, {
-    errorClass: "MISSING_RESULT",
-  });
 }

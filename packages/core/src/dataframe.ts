@@ -1,9 +1,9 @@
-import { create, type MessageInitShape } from "@bufbuild/protobuf";
-import { DataFrameActions, protocol } from "./dataframe-actions.js";
+import { create } from "@bufbuild/protobuf";
+import { analyze, missingResult } from "./analysis.js";
+import { DataFrameActions } from "./dataframe-actions.js";
 import { type FacadeInternals, internalsOf, planOf } from "./dataframe-base.js";
 import { SparkArgumentError } from "./errors.js";
 import { type ActionOptions, runCommand } from "./execution.js";
-import type { AnalyzePlanRequestSchema } from "./gen/spark/connect/base_pb.js";
 import { StorageLevelSchema } from "./gen/spark/connect/common_pb.js";
 import { Checkpoint, CreateDataFrameView, ProtoRelation } from "./plan/commands.js";
 import type { LogicalPlan } from "./plan/logical-plan.js";
@@ -93,7 +93,8 @@ export class DataFrame extends DataFrameActions {
     level: StorageLevel = StorageLevel.MEMORY_AND_DISK_DESER,
     options: ActionOptions = {},
   ): Promise<DataFrame> {
-    await this.#analyze(
+    await analyze(
+      this.#internals,
       {
         case: "persist",
         value: {
@@ -107,7 +108,8 @@ export class DataFrame extends DataFrameActions {
   }
   /** Removes the DataFrame from the cache. */
   async unpersist(blocking = false, options: ActionOptions = {}): Promise<DataFrame> {
-    await this.#analyze(
+    await analyze(
+      this.#internals,
       { case: "unpersist", value: { relation: this.#plan.toRelation(), blocking } },
       options,
     );
@@ -115,13 +117,12 @@ export class DataFrame extends DataFrameActions {
   }
   /** The storage level the DataFrame is cached at (NONE when it is not). */
   async storageLevel(options: ActionOptions = {}): Promise<StorageLevel> {
-    const r = await this.#analyze(
+    const { storageLevel: s } = await analyze(
+      this.#internals,
       { case: "getStorageLevel", value: { relation: this.#plan.toRelation() } },
       options,
     );
-    if (r.result.case !== "getStorageLevel" || !r.result.value.storageLevel)
-      throw protocol("getStorageLevel");
-    const s = r.result.value.storageLevel;
+    if (!s) throw missingResult("storageLevel");
     return new StorageLevel(s.useDisk, s.useMemory, s.useOffHeap, s.deserialized, s.replication);
   }
 
@@ -144,7 +145,7 @@ export class DataFrame extends DataFrameActions {
       result?.responseType.case !== "checkpointCommandResult" ||
       !result.responseType.value.relation
     ) {
-      throw protocol("checkpointCommandResult");
+      throw missingResult("checkpointCommandResult");
     }
     const cached = result.responseType.value.relation;
     return this.#with(
@@ -194,13 +195,5 @@ export class DataFrame extends DataFrameActions {
   /** The V2 writer for a table (`df.writeTo("t").append()`). */
   writeTo(table: string): DataFrameWriterV2 {
     return new DataFrameWriterV2(this.#internals, this.#plan, table);
-  }
-
-  async #analyze(
-    analyze: MessageInitShape<typeof AnalyzePlanRequestSchema>["analyze"],
-    options: ActionOptions,
-  ) {
-    this.#internals.assertActive();
-    return this.#internals.client.analyze(analyze, options);
   }
 }

@@ -1,4 +1,5 @@
 import type { Transport } from "@connectrpc/connect";
+import { analyze } from "./analysis.js";
 import { Catalog } from "./catalog.js";
 import {
   type CallControl,
@@ -267,9 +268,7 @@ export class SparkSession {
 
   /** The server's Spark version, e.g. "4.1.4". */
   async version(control: CallControl = {}): Promise<string> {
-    this.#assertActive();
-    const r = await this.#client.analyze({ case: "sparkVersion", value: {} }, control);
-    return r.result.case === "sparkVersion" ? r.result.value.version : "";
+    return (await analyze(this[INTERNALS], { case: "sparkVersion", value: {} }, control)).version;
   }
 
   /** A new session on the same server and transport: separate temp views, conf and tags. */
