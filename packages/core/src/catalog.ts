@@ -1,10 +1,11 @@
-import { DataFrame, StorageLevel } from "./dataframe.js";
+import type { DataFrame } from "./dataframe.js";
+import type { FacadeInternals } from "./dataframe-base.js";
 import { SparkArgumentError, SparkProtocolError } from "./errors.js";
 import type { ActionOptions } from "./execution.js";
-import { INTERNALS } from "./internal.js";
 import { type CatalogOperation, CatalogRelation } from "./plan/catalog.js";
+import { ReadNamedTable } from "./plan/relations.js";
 import type { Row } from "./row.js";
-import type { SparkSession } from "./session.js";
+import { StorageLevel } from "./storage-level.js";
 import { parseSchema, StructType } from "./types/index.js";
 
 /** A catalog, as {@link Catalog.listCatalogs} lists it. */
@@ -253,19 +254,20 @@ function toCatalogMetadata(r: Row): CatalogMetadata {
  * ```
  */
 export class Catalog {
-  readonly #session: SparkSession;
+  readonly #internals: FacadeInternals;
 
-  constructor(session: SparkSession) {
-    this.#session = session;
+  /** @internal */
+  constructor(internals: FacadeInternals) {
+    this.#internals = internals;
     Object.freeze(this);
   }
 
   /** Runs one catalog operation and returns the rows the server answers with. */
   async #rows(operation: CatalogOperation, options: ActionOptions = {}): Promise<Row[]> {
-    const plan = new CatalogRelation(this.#session[INTERNALS].nextPlanId(), operation);
-    return new DataFrame(this.#session, plan).collect(
-      options.signal ? { signal: options.signal } : {},
-    );
+    const plan = new CatalogRelation(this.#internals.nextPlanId(), operation);
+    return this.#internals
+      .dataFrame(plan)
+      .collect(options.signal ? { signal: options.signal } : {});
   }
 
   /** The first value of the first row (a `value` column of one string or boolean). */
@@ -540,7 +542,7 @@ export class Catalog {
     const description = optionalArg(options.description, "description", false);
     const schema = schemaArg(options.schema);
     const sourceOptions = optionsArg(options.options);
-    const plan = new CatalogRelation(this.#session[INTERNALS].nextPlanId(), {
+    const plan = new CatalogRelation(this.#internals.nextPlanId(), {
       case: "createTable",
       tableName: name,
       ...(path === undefined ? {} : { path }),
@@ -550,10 +552,11 @@ export class Catalog {
       options: sourceOptions,
     });
     // The server creates the table while planning; `limit(0)` keeps it from sending the data.
-    await new DataFrame(this.#session, plan)
+    await this.#internals
+      .dataFrame(plan)
       .limit(0)
       .collect(options.signal ? { signal: options.signal } : {});
-    return this.#session.table(name);
+    return this.#internals.dataFrame(new ReadNamedTable(this.#internals.nextPlanId(), name));
   }
 
   /**

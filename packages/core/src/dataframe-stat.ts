@@ -1,6 +1,7 @@
 import type { Column } from "./column.js";
 import { toColumnExpression } from "./column.js";
 import type { DataFrame } from "./dataframe.js";
+import type { FacadeInternals } from "./dataframe-base.js";
 import { SparkArgumentError } from "./errors.js";
 import type { ActionOptions } from "./execution.js";
 import { Literal } from "./expressions/literal.js";
@@ -27,16 +28,17 @@ function checkName(v: unknown, what: string): string {
 
 /** Statistics functions of a DataFrame (`df.stat`). */
 export class DataFrameStatFunctions {
-  readonly #df: DataFrame;
+  readonly #internals: FacadeInternals;
   readonly #plan: LogicalPlan;
-  constructor(df: DataFrame, plan: LogicalPlan) {
-    this.#df = df;
+  /** @internal */
+  constructor(internals: FacadeInternals, plan: LogicalPlan) {
+    this.#internals = internals;
     this.#plan = plan;
     Object.freeze(this);
   }
 
   async #single(plan: LogicalPlan, options: ActionOptions): Promise<number> {
-    const rows = await this.#df.withPlan(plan).collect(options);
+    const rows = await this.#internals.dataFrame(plan).collect(options);
     return rows[0]?.[0] as number;
   }
 
@@ -55,7 +57,7 @@ export class DataFrameStatFunctions {
     }
     return this.#single(
       new StatCorr(
-        this.#df.nextPlanId(),
+        this.#internals.nextPlanId(),
         this.#plan,
         checkName(col1, "col1"),
         checkName(col2, "col2"),
@@ -69,7 +71,7 @@ export class DataFrameStatFunctions {
   async cov(col1: string, col2: string, options: ActionOptions = {}): Promise<number> {
     return this.#single(
       new StatCov(
-        this.#df.nextPlanId(),
+        this.#internals.nextPlanId(),
         this.#plan,
         checkName(col1, "col1"),
         checkName(col2, "col2"),
@@ -80,9 +82,9 @@ export class DataFrameStatFunctions {
 
   /** A contingency table of two columns. */
   crosstab(col1: string, col2: string): DataFrame {
-    return this.#df.withPlan(
+    return this.#internals.dataFrame(
       new StatCrosstab(
-        this.#df.nextPlanId(),
+        this.#internals.nextPlanId(),
         this.#plan,
         checkName(col1, "col1"),
         checkName(col2, "col2"),
@@ -92,9 +94,9 @@ export class DataFrameStatFunctions {
 
   /** Frequent items of columns (support: minimum frequency, default 1%). */
   freqItems(cols: readonly string[], support?: number): DataFrame {
-    return this.#df.withPlan(
+    return this.#internals.dataFrame(
       new StatFreqItems(
-        this.#df.nextPlanId(),
+        this.#internals.nextPlanId(),
         this.#plan,
         cols.map((c) => checkName(c, "cols")),
         support,
@@ -139,10 +141,10 @@ export class DataFrameStatFunctions {
         messageParameters: { arg_name: "relativeError" },
       });
     }
-    const rows = await this.#df
-      .withPlan(
+    const rows = await this.#internals
+      .dataFrame(
         new StatApproxQuantile(
-          this.#df.nextPlanId(),
+          this.#internals.nextPlanId(),
           this.#plan,
           names.map((c) => checkName(c, "col")),
           probabilities,
@@ -198,9 +200,9 @@ export class DataFrameStatFunctions {
     }
     const s = seed === undefined ? BigInt(Math.floor(Math.random() * 2 ** 31)) : seedArg(seed);
     const column = toColumnExpression(col, "col");
-    return this.#df.withPlan(
+    return this.#internals.dataFrame(
       new StatSampleBy(
-        this.#df.nextPlanId(),
+        this.#internals.nextPlanId(),
         this.#plan,
         isMap ? column : new Cast(column, "string"),
         entries.map(([k, f]) => [new Literal(k), f] as const),

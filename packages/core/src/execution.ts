@@ -33,7 +33,7 @@ export interface CollectOptions extends ActionOptions, ArrowValueOptions {}
  * A signal that aborts, with the same reason, as soon as one of `signals` does; `release` stops
  * listening (the session's signal outlives every action).
  */
-function anySignal(signals: readonly (AbortSignal | undefined)[]): {
+export function anySignal(signals: readonly (AbortSignal | undefined)[]): {
   signal: AbortSignal;
   release(): void;
 } {

@@ -40,6 +40,7 @@ function checkKey(key: unknown): string {
  */
 export class RuntimeConfig {
   readonly #internals: SessionInternals;
+  /** @internal */
   constructor(internals: SessionInternals) {
     this.#internals = internals;
     Object.freeze(this);
