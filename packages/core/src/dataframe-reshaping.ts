@@ -15,7 +15,7 @@ import {
   sortOrderOf,
 } from "./dataframe-base.js";
 import { DataFrameNaFunctions } from "./dataframe-na.js";
-import { DataFrameStatFunctions } from "./dataframe-stat.js";
+import { DataFrameStatFunctions, seedArg } from "./dataframe-stat.js";
 import { DataFrameTransformations } from "./dataframe-transformations.js";
 import { SparkArgumentError } from "./errors.js";
 import type { ActionOptions } from "./execution.js";
@@ -41,6 +41,17 @@ import {
   StructType as StructTypeClass,
   toProtoDataType,
 } from "./types/index.js";
+
+/** A partition count for repartition: a whole number ≥ 1 (PySpark's VALUE_NOT_POSITIVE). */
+function positivePartitions(n: number): number {
+  if (Number.isInteger(n) && n <= 0) {
+    throw new SparkArgumentError(`numPartitions must be positive, not ${n}`, {
+      errorClass: "VALUE_NOT_POSITIVE",
+      messageParameters: { arg_name: "numPartitions", arg_value: String(n) },
+    });
+  }
+  return checkCount(n, "numPartitions");
+}
 
 function randomSeed(): bigint {
   const b = new Uint32Array(2);
@@ -76,13 +87,23 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
     if (typeof fraction !== "number" || !(fraction >= 0)) {
       throw new SparkArgumentError(`fraction must be a number ≥ 0, not ${fraction}`, {
         errorClass: "VALUE_NOT_POSITIVE",
-        messageParameters: { arg_name: "fraction" },
+        messageParameters: { arg_name: "fraction", arg_value: String(fraction) },
       });
     }
-    const seed = options.seed === undefined ? randomSeed() : BigInt(options.seed);
-    return this.#with(
-      new Sample(this.#id(), this.#plan, 0, fraction, options.withReplacement ?? false, seed),
-    );
+    const withReplacement = options.withReplacement ?? false;
+    // Spark refuses these without an error class; say so before sending anything.
+    if (!Number.isFinite(fraction) || (!withReplacement && fraction > 1)) {
+      const max = withReplacement ? "a finite number" : "1";
+      throw new SparkArgumentError(
+        `fraction must be between 0 and ${max}${withReplacement ? "" : " without replacement"}, not ${fraction}`,
+        {
+          errorClass: "VALUE_NOT_BETWEEN",
+          messageParameters: { arg_name: "fraction", min: "0", max },
+        },
+      );
+    }
+    const seed = options.seed === undefined ? randomSeed() : seedArg(options.seed);
+    return this.#with(new Sample(this.#id(), this.#plan, 0, fraction, withReplacement, seed));
   }
 
   /** Splits the rows randomly by weights (normalised to sum to 1). */
@@ -99,7 +120,7 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
         errorClass: "VALUE_NOT_POSITIVE",
       });
     }
-    const s = seed === undefined ? randomSeed() : BigInt(seed);
+    const s = seed === undefined ? randomSeed() : seedArg(seed);
     const out: DataFrame[] = [];
     let lower = 0;
     for (const w of weights) {
@@ -113,7 +134,7 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
   /** Repartitions into n partitions, or by columns (hash), or both. */
   repartition(numPartitionsOrCol: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
     if (typeof numPartitionsOrCol === "number") {
-      const n = checkCount(numPartitionsOrCol, "numPartitions");
+      const n = positivePartitions(numPartitionsOrCol);
       if (cols.length === 0) return this.#with(new Repartition(this.#id(), this.#plan, n, true));
       return this.#with(
         new RepartitionByExpression(
@@ -140,9 +161,7 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
     ...cols: ColumnOrName[]
   ): DataFrame {
     const n =
-      typeof numPartitionsOrCol === "number"
-        ? checkCount(numPartitionsOrCol, "numPartitions")
-        : undefined;
+      typeof numPartitionsOrCol === "number" ? positivePartitions(numPartitionsOrCol) : undefined;
     const all = typeof numPartitionsOrCol === "number" ? cols : [numPartitionsOrCol, ...cols];
     if (all.length === 0) {
       throw new SparkArgumentError("repartitionByRange needs at least one column", {
