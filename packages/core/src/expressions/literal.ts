@@ -121,7 +121,26 @@ function nullOf(type: ProtoDataType): ProtoLiteral {
   return create(Expression_LiteralSchema, { literalType: { case: "null", value: type } });
 }
 
+/** The arrays and objects being built around the current value (a repeat is a cycle). */
+const open = new Set<object>();
+
 function build(value: unknown, path: string): Built {
+  if (typeof value !== "object" || value === null) return buildValue(value, path);
+  if (open.has(value)) {
+    throw new SparkArgumentError(
+      `${path} contains itself (a circular reference), which has no Spark value`,
+      { errorClass: "CIRCULAR_REFERENCE", messageParameters: { path } },
+    );
+  }
+  open.add(value);
+  try {
+    return buildValue(value, path);
+  } finally {
+    open.delete(value);
+  }
+}
+
+function buildValue(value: unknown, path: string): Built {
   if (value === null) return lit({ case: "null", value: simpleType("null") }, simpleType("null"));
   switch (typeof value) {
     case "boolean":
