@@ -12,6 +12,7 @@ import { SparkProtocolError } from "./errors.js";
 import { anySignal } from "./execution.js";
 import type { AnalyzePlanRequestSchema, AnalyzePlanResponse } from "./gen/spark/connect/base_pb.js";
 import type { SessionInternals } from "./internal.js";
+import { checkMessageStrings } from "./util/well-formed.js";
 
 /** An AnalyzePlan request, by case (`{ case: "schema", value: { plan } }`…). */
 export type AnalyzeRequest = NonNullable<
@@ -47,6 +48,7 @@ export async function analyze<C extends AnalyzeCase>(
   control: CallControl = {},
 ): Promise<AnalyzeResult<C>> {
   internals.assertActive();
+  checkMessageStrings(request.value, "the request");
   const { signal, release } = anySignal([control.signal, internals.stopped]);
   try {
     const response = await internals.client.analyze(request, { signal });

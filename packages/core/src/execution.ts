@@ -14,6 +14,7 @@ import type { ExecutionProgress } from "./client/client.js";
 import type { ExecutePlanResponse, Plan } from "./gen/spark/connect/base_pb.js";
 import type { SessionInternals } from "./internal.js";
 import { literalRow } from "./literal-values.js";
+import { checkMessageStrings } from "./util/well-formed.js";
 
 /** Options of every action. */
 export interface ActionOptions {
@@ -65,6 +66,7 @@ export async function* execute(
   options: ActionOptions,
 ): AsyncGenerator<ExecutePlanResponse> {
   internals.assertActive();
+  checkMessageStrings(plan);
   const { signal, release } = anySignal([options.signal, internals.stopped]);
   try {
     const responses = internals.client.execute(plan, {

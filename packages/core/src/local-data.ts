@@ -27,6 +27,7 @@ import {
   TimestampType,
   toProtoDataType,
 } from "./types/index.js";
+import { checkMessageStrings } from "./util/well-formed.js";
 
 /** Rows for `createDataFrame`: objects (by column name) or arrays (by position), or an Arrow Table. */
 export type LocalData = readonly (Readonly<Record<string, unknown>> | readonly unknown[])[] | Table;
@@ -273,7 +274,10 @@ export function createLocalRelation(
       messageParameters: { arg_name: "schema" },
     });
   }
-  const columns = columnsFromProtoSchema(toProtoDataType(struct));
+  const protoSchema = toProtoDataType(struct);
+  // Field names too: the schema goes as JSON, whose escapes would carry a lone surrogate along.
+  checkMessageStrings(protoSchema, "the schema");
+  const columns = columnsFromProtoSchema(protoSchema);
   const table = tableFromRows(
     data as readonly unknown[] as Parameters<typeof tableFromRows>[0],
     columns,

@@ -33,8 +33,8 @@
  *
  * `null` and `undefined` are nulls; a null where the descriptor says not nullable throws
  * `FIELD_NOT_NULLABLE`. A value the column cannot hold exactly throws `CANNOT_CONVERT_VALUE`;
- * nothing is coerced from strings to numbers or rounded silently. Strings are encoded with
- * `TextEncoder`, which replaces lone UTF-16 surrogates with U+FFFD.
+ * nothing is coerced from strings to numbers or rounded silently. A string with a lone UTF-16
+ * surrogate (which has no UTF-8 form) throws `INVALID_UTF8_STRING`.
  *
  * @module
  */
@@ -69,6 +69,7 @@ import {
   Utf8,
 } from "apache-arrow";
 import { SparkArgumentError } from "../errors.js";
+import { invalidUtf16, isWellFormed } from "../util/well-formed.js";
 import { parseDecimal, writeUnscaled } from "./decimal.js";
 import { makeRecordBatch } from "./record-batch.js";
 import { Timestamp } from "./timestamp.js";
@@ -733,6 +734,7 @@ function variableWidth(
       if (!isNull(v)) {
         const item = check(v, i, locate);
         if (typeof item === "string") {
+          if (!isWellFormed(item)) throw invalidUtf16(item, `the ${label} value at ${locate(i)}`);
           reserve(item.length);
           let result = textEncoder.encodeInto(item, bytes.subarray(at));
           if (result.read < item.length) {

@@ -8,6 +8,7 @@ import {
   type Expression_Literal as ProtoLiteral,
 } from "../gen/spark/connect/expressions_pb.js";
 import { DataTypeSchema, type DataType as ProtoDataType } from "../gen/spark/connect/types_pb.js";
+import { wellFormed } from "../util/well-formed.js";
 import { Decimal } from "../values/decimal.js";
 import { LocalDate } from "../values/local-date.js";
 import type { Expression, ExpressionKind } from "./expression.js";
@@ -164,7 +165,7 @@ function buildValue(value: unknown, path: string): Built {
       }
       return lit({ case: "long", value }, simpleType("long"));
     case "string":
-      return lit({ case: "string", value }, simpleType("string"));
+      return lit({ case: "string", value: wellFormed(value, path) }, simpleType("string"));
     case "undefined":
       throw cannotRepresent(value, `${path} is undefined; use null for a SQL NULL`);
     case "function":
