@@ -19,6 +19,7 @@ import type { LogicalPlan } from "./plan/logical-plan.js";
 import { Range, ReadNamedTable, Sql } from "./plan/relations.js";
 import { DataFrameReader } from "./reader.js";
 import { RuntimeConfig } from "./runtime-config.js";
+import { explainUnboundPositional } from "./sql-parameters.js";
 
 /** Options of {@link SparkSession.create}. */
 export interface SparkSessionOptions extends SparkConnectClientOptions {}
@@ -168,7 +169,11 @@ export class SparkSession {
     }
     const internals = this[INTERNALS];
     const relation = new Sql(internals.nextPlanId(), query, positional, named);
-    const responses = await runCommand(internals, new SqlCommand(relation).toPlan(), options);
+    const responses = await runCommand(internals, new SqlCommand(relation).toPlan(), options).catch(
+      (err: unknown) => {
+        throw Array.isArray(args) ? explainUnboundPositional(err, query, args.length) : err;
+      },
+    );
     const result = responses.find((r) => r.responseType.case === "sqlCommandResult");
     if (result?.responseType.case === "sqlCommandResult" && result.responseType.value.relation) {
       return internals.dataFrame(
