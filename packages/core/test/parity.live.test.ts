@@ -8,7 +8,7 @@ import { Observation } from "../src/observation.js";
 import type { Row } from "../src/row.js";
 import { decimal } from "../src/values/decimal.js";
 import { localDate } from "../src/values/local-date.js";
-import { values, withSession } from "./live-session.js";
+import { live, values, versionOf, withSession } from "./live-session.js";
 
 describe("parity with PySpark", () => {
   test("catalog answers are read by position; getDatabase keeps its fields", async () => {
@@ -95,22 +95,27 @@ describe("parity with PySpark", () => {
   });
 
   test("observed metrics have collect()'s types: double, bigint, decimal string, struct names", async () => {
+    // Spark 4.0 cannot send a struct metric ("literal [1,2.5] not supported (yet)"); 4.1 can.
+    const [major, minor] = versionOf(live.version);
+    const structs = major > 4 || (major === 4 && minor >= 1);
     await withSession(async (spark) => {
       const obs = new Observation("parity_metrics");
       const metrics = [
         expr("avg(id)").alias("avg"),
         expr("sum(cast(id AS DECIMAL(10, 2)))").alias("total"),
         expr("count(1)").alias("n"),
-        expr("named_struct('a', 1, 'a', 2.5d)").alias("s"),
+        ...(structs ? [expr("named_struct('a', 1, 'a', 2.5d)").alias("s")] : []),
       ];
       const df = spark.range(10).observe(obs, ...metrics);
       await df.collect();
       const row = await obs.get();
-      expect(row.fieldNames).toEqual(["avg", "total", "n", "s"]);
+      expect(row.fieldNames).toEqual(["avg", "total", "n", ...(structs ? ["s"] : [])]);
       expect([row[0], row[1], row[2]]).toEqual([4.5, "45.00", 10n]);
-      const s = row[3] as unknown[] & { fieldNames: string[] };
-      expect(s.fieldNames).toEqual(["a", "a"]);
-      expect([...s]).toEqual([1, 2.5]);
+      if (structs) {
+        const s = row[3] as unknown[] & { fieldNames: string[] };
+        expect(s.fieldNames).toEqual(["a", "a"]);
+        expect([...s]).toEqual([1, 2.5]);
+      }
       // The same values as collect() of the same aggregates.
       const [agg] = await spark
         .range(10)
