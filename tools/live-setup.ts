@@ -35,6 +35,12 @@ export interface LiveEnvironment {
   uiUrl: string | undefined;
   /** The standalone cluster the server runs its jobs on (the "cluster" project only). */
   cluster: LiveCluster | undefined;
+  /**
+   * True when the server runs the example Spark Server Library's plugin (examples/server-library):
+   * always for the servers started here; false for $SPARK_REMOTE, which the library's tests then
+   * skip, saying so.
+   */
+  exampleLibrary: boolean;
 }
 
 /** A standalone cluster as live tests see it. */
@@ -45,12 +51,6 @@ export interface LiveCluster {
   masterUiUrl: string;
   /** A file holding the current worker's pid (a new worker replaces one that dies). */
   workerPidFile: string;
-  /**
-   * True when the server runs the example Spark Server Library's plugin (examples/server-library):
-   * always for the servers started here; false for $SPARK_REMOTE, which the library's tests then
-   * skip, saying so.
-   */
-  exampleLibrary: boolean;
 }
 
 declare module "vitest" {
@@ -78,6 +78,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     spark = await startSparkConnect({
       confs: { "spark.connect.progress.reportInterval": "100ms" },
       ui: true,
+      // Every live run loads the example Server Library (built once per machine and lane), so its
+      // tests run on each lane without a server of their own.
+      exampleLibrary: true,
       ...(cluster ? { master: cluster.masterUrl } : {}),
     });
   } catch (err) {

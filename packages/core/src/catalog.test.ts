@@ -97,11 +97,11 @@ describe("Catalog plans", () => {
     ]);
   });
 
-  test("listTables sends dbName and pattern, and reads rows by column name into frozen tables", async () => {
+  test("listTables sends dbName and pattern, and reads rows by position into frozen tables", async () => {
     const { spark, plans } = scripted({
-      // Column order differs from the object's on purpose: the rows are read by name.
+      // Sail's column names: the rows are read by position, as PySpark reads them.
       columns: [
-        str("name", false),
+        str("tableName", false),
         str("catalog"),
         strArray("namespace"),
         str("description"),
@@ -139,6 +139,69 @@ describe("Catalog plans", () => {
     expect(Object.isFrozen(tables[0]?.namespace)).toBe(true);
   });
 
+  test("Sail-shaped answers (other column names) and nulls: read by position, nulls stay null", async () => {
+    const { spark } = scripted(
+      {
+        columns: [str("catalogName", false), str("comment")],
+        rows: [["spark_catalog", null]],
+      },
+      {
+        columns: [str("databaseName", false), str("catalogName"), str("comment"), str("location")],
+        rows: [["default", "spark_catalog", null, null]],
+      },
+      {
+        columns: [
+          str("tableName", false),
+          str("catalogName"),
+          strArray("namespaceName"),
+          str("comment"),
+          str("type"),
+          bool("temporary"),
+        ],
+        rows: [["t", "spark_catalog", ["a", "b"], null, null, false]],
+      },
+      {
+        columns: [
+          str("functionName", false),
+          str("catalogName"),
+          strArray("namespaceName"),
+          str("comment"),
+          str("class"),
+          bool("temporary"),
+        ],
+        rows: [["f", null, ["default"], null, null, false]],
+      },
+    );
+    expect(await spark.catalog.listCatalogs()).toEqual([
+      { name: "spark_catalog", description: null },
+    ]);
+    expect(await spark.catalog.getDatabase("default")).toEqual({
+      name: "default",
+      catalog: "spark_catalog",
+      description: null,
+      locationUri: null,
+    });
+    expect(await spark.catalog.getTable("t")).toEqual({
+      name: "t",
+      catalog: "spark_catalog",
+      namespace: ["a", "b"],
+      database: null,
+      description: null,
+      tableType: null,
+      isTemporary: false,
+    });
+    expect(await spark.catalog.listFunctions()).toEqual([
+      {
+        name: "f",
+        catalog: null,
+        namespace: ["default"],
+        description: null,
+        className: null,
+        isTemporary: false,
+      },
+    ]);
+  });
+
   test("optional arguments left out are left unset", async () => {
     const { spark, plans } = scripted();
     await spark.catalog.listTables();
@@ -167,9 +230,9 @@ describe("Catalog plans", () => {
     ]);
   });
 
-  test("listColumns reads isCluster only when the server sends it", async () => {
+  test("listColumns reads isCluster (a seventh column) only when the server sends it", async () => {
     const base = [
-      str("name", false),
+      str("columnName", false),
       str("description"),
       str("dataType", false),
       bool("nullable"),
@@ -178,7 +241,7 @@ describe("Catalog plans", () => {
     ];
     const { spark, plans } = scripted(
       {
-        columns: [...base, bool("isCluster")],
+        columns: [...base, bool("cluster")],
         rows: [["id", null, "bigint", false, true, false, true]],
       },
       { columns: base, rows: [["id", "the id", "bigint", true, false, true]] },

@@ -1,10 +1,11 @@
-import { DataFrame, StorageLevel } from "./dataframe.js";
+import type { DataFrame } from "./dataframe.js";
+import type { FacadeInternals } from "./dataframe-base.js";
 import { SparkArgumentError, SparkProtocolError } from "./errors.js";
 import type { ActionOptions } from "./execution.js";
-import { INTERNALS } from "./internal.js";
 import { type CatalogOperation, CatalogRelation } from "./plan/catalog.js";
+import { ReadNamedTable } from "./plan/relations.js";
 import type { Row } from "./row.js";
-import type { SparkSession } from "./session.js";
+import { StorageLevel } from "./storage-level.js";
 import { parseSchema, StructType } from "./types/index.js";
 
 /** A catalog, as {@link Catalog.listCatalogs} lists it. */
@@ -19,7 +20,8 @@ export interface Database {
   /** The catalog it belongs to. */
   readonly catalog: string | null;
   readonly description: string | null;
-  readonly locationUri: string;
+  /** Where its data lives, e.g. `file:/…/spark-warehouse`; null when the server sends none. */
+  readonly locationUri: string | null;
 }
 
 /**
@@ -35,8 +37,8 @@ export interface CatalogTable {
   /** The namespace's only part when it has exactly one, else null (PySpark's `database`). */
   readonly database: string | null;
   readonly description: string | null;
-  /** `MANAGED`, `EXTERNAL`, `VIEW`, `TEMPORARY`… */
-  readonly tableType: string;
+  /** `MANAGED`, `EXTERNAL`, `VIEW`, `TEMPORARY`…; null when the server sends none. */
+  readonly tableType: string | null;
   readonly isTemporary: boolean;
 }
 
@@ -59,8 +61,11 @@ export interface CatalogFunction {
   readonly catalog: string | null;
   readonly namespace: readonly string[] | null;
   readonly description: string | null;
-  /** The implementing class, e.g. `org.apache.spark.sql.catalyst.expressions.Abs`. */
-  readonly className: string;
+  /**
+   * The implementing class, e.g. `org.apache.spark.sql.catalyst.expressions.Abs`; null when the
+   * server sends none.
+   */
+  readonly className: string | null;
   readonly isTemporary: boolean;
 }
 
@@ -173,55 +178,59 @@ const strOrNull = (v: unknown): string | null => (v === null || v === undefined 
 const strings = (v: unknown): readonly string[] | null =>
   Array.isArray(v) ? Object.freeze(v.map(String)) : null;
 
+// The answers are read by position, as PySpark's client reads them: Spark names the columns
+// after its Scala case classes (`name`, `catalog`…), other Spark Connect servers name them
+// differently (Sail: `tableName`…), but every server sends them in that order.
+
 function toDatabase(r: Row): Database {
   return Object.freeze({
-    name: String(r.get("name")),
-    catalog: strOrNull(r.get("catalog")),
-    description: strOrNull(r.get("description")),
-    locationUri: String(r.get("locationUri")),
+    name: String(r[0]),
+    catalog: strOrNull(r[1]),
+    description: strOrNull(r[2]),
+    locationUri: strOrNull(r[3]),
   });
 }
 
 function toTable(r: Row): CatalogTable {
-  const namespace = strings(r.get("namespace"));
+  const namespace = strings(r[2]);
   return Object.freeze({
-    name: String(r.get("name")),
-    catalog: strOrNull(r.get("catalog")),
+    name: String(r[0]),
+    catalog: strOrNull(r[1]),
     namespace,
     database: namespace?.length === 1 ? (namespace[0] ?? null) : null,
-    description: strOrNull(r.get("description")),
-    tableType: String(r.get("tableType")),
-    isTemporary: r.get("isTemporary") === true,
+    description: strOrNull(r[3]),
+    tableType: strOrNull(r[4]),
+    isTemporary: r[5] === true,
   });
 }
 
 function toColumn(r: Row): CatalogColumn {
   return Object.freeze({
-    name: String(r.get("name")),
-    description: strOrNull(r.get("description")),
-    dataType: String(r.get("dataType")),
-    nullable: r.get("nullable") === true,
-    isPartition: r.get("isPartition") === true,
-    isBucket: r.get("isBucket") === true,
-    ...(r.fieldNames.includes("isCluster") ? { isCluster: r.get("isCluster") === true } : {}),
+    name: String(r[0]),
+    description: strOrNull(r[1]),
+    dataType: String(r[2]),
+    nullable: r[3] === true,
+    isPartition: r[4] === true,
+    isBucket: r[5] === true,
+    ...(r.length > 6 ? { isCluster: r[6] === true } : {}),
   });
 }
 
 function toFunction(r: Row): CatalogFunction {
   return Object.freeze({
-    name: String(r.get("name")),
-    catalog: strOrNull(r.get("catalog")),
-    namespace: strings(r.get("namespace")),
-    description: strOrNull(r.get("description")),
-    className: String(r.get("className")),
-    isTemporary: r.get("isTemporary") === true,
+    name: String(r[0]),
+    catalog: strOrNull(r[1]),
+    namespace: strings(r[2]),
+    description: strOrNull(r[3]),
+    className: strOrNull(r[4]),
+    isTemporary: r[5] === true,
   });
 }
 
 function toCatalogMetadata(r: Row): CatalogMetadata {
   return Object.freeze({
-    name: String(r.get("name")),
-    description: strOrNull(r.get("description")),
+    name: String(r[0]),
+    description: strOrNull(r[1]),
   });
 }
 
@@ -230,7 +239,8 @@ function toCatalogMetadata(r: Row): CatalogMetadata {
  * table cache, as PySpark's `Catalog` in camelCase. Every method asks the server (a `Catalog`
  * relation run with ExecutePlan), is `async`, takes `{ signal }` last to cancel, and rejects
  * bad arguments with a `SparkArgumentError` before sending anything. Results are frozen plain
- * objects.
+ * objects, read from the server's answer by column position as PySpark reads them (so servers
+ * that name the columns differently give the same objects); a null in the answer stays `null`.
  *
  * Names may be qualified (`"db.table"`, `"catalog.db.table"`); the `dbName` arguments of
  * `tableExists`, `functionExists` and `listColumns` are deprecated, as in PySpark.
@@ -244,19 +254,20 @@ function toCatalogMetadata(r: Row): CatalogMetadata {
  * ```
  */
 export class Catalog {
-  readonly #session: SparkSession;
+  readonly #internals: FacadeInternals;
 
-  constructor(session: SparkSession) {
-    this.#session = session;
+  /** @internal */
+  constructor(internals: FacadeInternals) {
+    this.#internals = internals;
     Object.freeze(this);
   }
 
   /** Runs one catalog operation and returns the rows the server answers with. */
   async #rows(operation: CatalogOperation, options: ActionOptions = {}): Promise<Row[]> {
-    const plan = new CatalogRelation(this.#session[INTERNALS].nextPlanId(), operation);
-    return new DataFrame(this.#session, plan).collect(
-      options.signal ? { signal: options.signal } : {},
-    );
+    const plan = new CatalogRelation(this.#internals.nextPlanId(), operation);
+    return this.#internals
+      .dataFrame(plan)
+      .collect(options.signal ? { signal: options.signal } : {});
   }
 
   /** The first value of the first row (a `value` column of one string or boolean). */
@@ -531,7 +542,7 @@ export class Catalog {
     const description = optionalArg(options.description, "description", false);
     const schema = schemaArg(options.schema);
     const sourceOptions = optionsArg(options.options);
-    const plan = new CatalogRelation(this.#session[INTERNALS].nextPlanId(), {
+    const plan = new CatalogRelation(this.#internals.nextPlanId(), {
       case: "createTable",
       tableName: name,
       ...(path === undefined ? {} : { path }),
@@ -541,10 +552,11 @@ export class Catalog {
       options: sourceOptions,
     });
     // The server creates the table while planning; `limit(0)` keeps it from sending the data.
-    await new DataFrame(this.#session, plan)
+    await this.#internals
+      .dataFrame(plan)
       .limit(0)
       .collect(options.signal ? { signal: options.signal } : {});
-    return this.#session.table(name);
+    return this.#internals.dataFrame(new ReadNamedTable(this.#internals.nextPlanId(), name));
   }
 
   /**

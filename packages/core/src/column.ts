@@ -19,6 +19,8 @@ import {
   type WindowExpression,
 } from "./expressions/nodes.js";
 import { type DataType, isDataType, toProtoDataType } from "./types/index.js";
+import type { Decimal } from "./values/decimal.js";
+import type { LocalDate } from "./values/local-date.js";
 
 /** A type a column can be cast to: a type string (`"decimal(10,2)"`, parsed by the server) or a DataType. */
 export type CastTarget = string | DataType;
@@ -32,7 +34,9 @@ export type ColumnOrLiteral =
   | bigint
   | string
   | Uint8Array
-  | Date;
+  | Date
+  | Decimal
+  | LocalDate;
 
 /** What `Column.over` takes: a window specification (see `Window`). */
 export interface WindowSpecLike {

@@ -1,4 +1,5 @@
 import type { DataFrame } from "./dataframe.js";
+import type { FacadeInternals } from "./dataframe-base.js";
 import { SparkArgumentError } from "./errors.js";
 import { Literal } from "./expressions/literal.js";
 
@@ -39,10 +40,11 @@ function checkSubset(subset: readonly string[] | string | undefined): string[] {
 
 /** Missing-value functions of a DataFrame (`df.na`). */
 export class DataFrameNaFunctions {
-  readonly #df: DataFrame;
+  readonly #internals: FacadeInternals;
   readonly #plan: LogicalPlan;
-  constructor(df: DataFrame, plan: LogicalPlan) {
-    this.#df = df;
+  /** @internal */
+  constructor(internals: FacadeInternals, plan: LogicalPlan) {
+    this.#internals = internals;
     this.#plan = plan;
     Object.freeze(this);
   }
@@ -63,9 +65,9 @@ export class DataFrameNaFunctions {
         });
       }
       for (const [, v] of entries) checkValue(v, "value");
-      return this.#df.withPlan(
+      return this.#internals.dataFrame(
         new FillNa(
-          this.#df.nextPlanId(),
+          this.#internals.nextPlanId(),
           this.#plan,
           entries.map(([k]) => k),
           entries.map(([, v]) => fillLiteral(v)),
@@ -78,8 +80,10 @@ export class DataFrameNaFunctions {
         errorClass: "NOT_BOOL_OR_DICT_OR_FLOAT_OR_INT_OR_STR",
       });
     }
-    return this.#df.withPlan(
-      new FillNa(this.#df.nextPlanId(), this.#plan, checkSubset(subset), [fillLiteral(value)]),
+    return this.#internals.dataFrame(
+      new FillNa(this.#internals.nextPlanId(), this.#plan, checkSubset(subset), [
+        fillLiteral(value),
+      ]),
     );
   }
 
@@ -110,7 +114,9 @@ export class DataFrameNaFunctions {
         },
       );
     }
-    return this.#df.withPlan(new DropNa(this.#df.nextPlanId(), this.#plan, cols, min));
+    return this.#internals.dataFrame(
+      new DropNa(this.#internals.nextPlanId(), this.#plan, cols, min),
+    );
   }
 
   /**
@@ -149,9 +155,9 @@ export class DataFrameNaFunctions {
       checkValue(o, "to_replace");
       checkValue(n, "value");
     }
-    return this.#df.withPlan(
+    return this.#internals.dataFrame(
       new ReplaceNa(
-        this.#df.nextPlanId(),
+        this.#internals.nextPlanId(),
         this.#plan,
         checkSubset(subset),
         pairs.map(([o, n]) => [new Literal(o), new Literal(n)] as const),

@@ -717,6 +717,18 @@ describe("DataFrame sampling and partitioning", () => {
     );
     expect(errorClassOf(() => t.sample(-0.1))).toBe("VALUE_NOT_POSITIVE");
     expect(errorClassOf(() => t.sample(Number.NaN))).toBe("VALUE_NOT_POSITIVE");
+    // Refused before the server (which answers these without an error class).
+    expect(errorClassOf(() => t.sample(Number.POSITIVE_INFINITY))).toBe("VALUE_NOT_BETWEEN");
+    expect(errorClassOf(() => t.sample(2))).toBe("VALUE_NOT_BETWEEN");
+    expect(errorClassOf(() => t.sample(Number.POSITIVE_INFINITY, { withReplacement: true }))).toBe(
+      "VALUE_NOT_BETWEEN",
+    );
+    // Seeds: whole numbers within a long.
+    expect(errorClassOf(() => t.sample(0.5, { seed: Number.NaN }))).toBe("NOT_INT");
+    expect(errorClassOf(() => t.sample(0.5, { seed: 1.5 }))).toBe("NOT_INT");
+    expect(errorClassOf(() => t.sample(0.5, { seed: 2 ** 64 }))).toBe("VALUE_OUT_OF_BOUNDS");
+    expect(errorClassOf(() => t.sample(0.5, { seed: 2n ** 64n }))).toBe("VALUE_OUT_OF_BOUNDS");
+    expect(errorClassOf(() => t.randomSplit([1, 1], 0.5))).toBe("NOT_INT");
   });
 
   test("randomSplit: normalised cumulative bounds, one shared seed, deterministic order", () => {
@@ -785,7 +797,11 @@ describe("DataFrame sampling and partitioning", () => {
       plan(6, { repartition: { input: T(), numPartitions: 2, shuffle: false } }),
     );
     expect(errorClassOf(() => t.repartitionByRange(3))).toBe("CANNOT_BE_EMPTY");
-    expect(errorClassOf(() => t.repartition(-1))).toBe("VALUE_NOT_NON_NEGATIVE_INT");
+    expect(errorClassOf(() => t.repartition(-1))).toBe("VALUE_NOT_POSITIVE");
+    expect(errorClassOf(() => t.repartition(0))).toBe("VALUE_NOT_POSITIVE");
+    expect(errorClassOf(() => t.repartition(0, "a"))).toBe("VALUE_NOT_POSITIVE");
+    expect(errorClassOf(() => t.repartitionByRange(0, "a"))).toBe("VALUE_NOT_POSITIVE");
+    expect(errorClassOf(() => t.repartition(1.5))).toBe("VALUE_NOT_NON_NEGATIVE_INT");
     expect(errorClassOf(() => t.coalesce(1.5))).toBe("VALUE_NOT_NON_NEGATIVE_INT");
   });
 
@@ -1032,13 +1048,14 @@ describe("DataFrame statistics (stat)", () => {
     );
   });
 
-  test("sampleBy: a record or a Map of strata, with or without a seed", () => {
+  test("sampleBy: a record (compared as strings) or a Map of strata, with or without a seed", () => {
     const { t } = fresh();
     expect(planJson(t.stat.sampleBy("k", { a: 0.1, b: 0.5 }, 3))).toEqual(
       plan(1, {
         sampleBy: {
           input: T(),
-          col: attr("k"),
+          // A plain object's keys are strings: the column is compared by its string form.
+          col: { cast: { expr: attr("k"), typeStr: "string" } },
           fractions: [
             { stratum: { string: "a" }, fraction: 0.1 },
             { stratum: { string: "b" }, fraction: 0.5 },
@@ -1075,13 +1092,18 @@ describe("DataFrame statistics (stat)", () => {
       plan(3, {
         sampleBy: {
           input: T(),
-          col: attr("k"),
+          col: { cast: { expr: attr("k"), typeStr: "string" } },
           fractions: [{ stratum: { string: "a" } }],
           seed: expect.stringMatching(/^\d+$/),
         },
       }),
     );
     expect(errorClassOf(() => t.stat.sampleBy("k", { a: 1.5 }))).toBe("NOT_FLOAT_OR_INT");
+    expect(errorClassOf(() => t.stat.sampleBy("k", { a: Number.NaN }))).toBe("NOT_FLOAT_OR_INT");
+    expect(errorClassOf(() => t.stat.sampleBy("k", { a: 0.5 }, 1.5))).toBe("NOT_INT");
+    expect(errorClassOf(() => t.stat.sampleBy("k", { a: 0.5 }, 2n ** 64n))).toBe(
+      "VALUE_OUT_OF_BOUNDS",
+    );
   });
 });
 

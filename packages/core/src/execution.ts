@@ -14,6 +14,7 @@ import type { ExecutionProgress } from "./client/client.js";
 import type { ExecutePlanResponse, Plan } from "./gen/spark/connect/base_pb.js";
 import type { SessionInternals } from "./internal.js";
 import { literalRow } from "./literal-values.js";
+import { checkMessageStrings } from "./util/well-formed.js";
 
 /** Options of every action. */
 export interface ActionOptions {
@@ -33,7 +34,7 @@ export interface CollectOptions extends ActionOptions, ArrowValueOptions {}
  * A signal that aborts, with the same reason, as soon as one of `signals` does; `release` stops
  * listening (the session's signal outlives every action).
  */
-function anySignal(signals: readonly (AbortSignal | undefined)[]): {
+export function anySignal(signals: readonly (AbortSignal | undefined)[]): {
   signal: AbortSignal;
   release(): void;
 } {
@@ -65,6 +66,7 @@ export async function* execute(
   options: ActionOptions,
 ): AsyncGenerator<ExecutePlanResponse> {
   internals.assertActive();
+  checkMessageStrings(plan);
   const { signal, release } = anySignal([options.signal, internals.stopped]);
   try {
     const responses = internals.client.execute(plan, {
@@ -93,7 +95,10 @@ export async function collectTable(
   let schema: ExecutePlanResponse["schema"];
   for await (const response of execute(internals, plan, options)) {
     if (response.responseType.case === "arrowBatch") collector.add(response.responseType.value);
-    if (response.schema) schema = response.schema;
+    if (response.schema) {
+      schema = response.schema;
+      collector.setSparkSchema(response.schema);
+    }
   }
   // The schema message only matters for a result without batches (batches carry their own).
   if (collector.schema === undefined && schema) collector.setSchema(arrowSchemaFromProto(schema));
@@ -108,6 +113,7 @@ export async function* streamBatches(
 ): AsyncGenerator<RecordBatch> {
   const collector = new ArrowResultCollector();
   for await (const response of execute(internals, plan, options)) {
+    if (response.schema) collector.setSparkSchema(response.schema);
     if (response.responseType.case === "arrowBatch") {
       collector.add(response.responseType.value);
       yield* collector.takeBatches();

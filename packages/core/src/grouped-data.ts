@@ -1,5 +1,7 @@
 import { Column, toColumnExpression } from "./column.js";
 import type { DataFrame } from "./dataframe.js";
+import type { FacadeInternals } from "./dataframe-base.js";
+import { columnOf } from "./dataframe-base.js";
 import { SparkArgumentError } from "./errors.js";
 import type { Expression } from "./expressions/expression.js";
 import { Literal } from "./expressions/literal.js";
@@ -24,22 +26,23 @@ type PivotValue = null | boolean | number | bigint | string | Date;
  * ```
  */
 export class GroupedData {
-  readonly #df: DataFrame;
+  readonly #internals: FacadeInternals;
   readonly #input: LogicalPlan;
   readonly #groupType: GroupType;
   readonly #grouping: readonly Expression[];
   readonly #sets: readonly (readonly Expression[])[];
   readonly #pivot: { column: Expression; values?: readonly Literal[] } | undefined;
 
+  /** @internal */
   constructor(
-    df: DataFrame,
+    internals: FacadeInternals,
     input: LogicalPlan,
     groupType: GroupType,
     grouping: readonly Expression[],
     sets: readonly (readonly Expression[])[] = [],
     pivot?: { column: Expression; values?: readonly Literal[] },
   ) {
-    this.#df = df;
+    this.#internals = internals;
     this.#input = input;
     this.#groupType = groupType;
     this.#grouping = Object.freeze([...grouping]);
@@ -49,9 +52,9 @@ export class GroupedData {
   }
 
   #aggregate(exprs: readonly Expression[]): DataFrame {
-    return this.#df.withPlan(
+    return this.#internals.dataFrame(
       new Aggregate(
-        this.#df.nextPlanId(),
+        this.#internals.nextPlanId(),
         this.#input,
         this.#groupType,
         this.#grouping,
@@ -166,10 +169,10 @@ export class GroupedData {
     // As PySpark (`self._df[pivot_col]`): a named pivot column is tied to the grouped DataFrame.
     const column =
       typeof pivotCol === "string"
-        ? this.#df.col(pivotCol).expr
+        ? columnOf(this.#input, pivotCol).expr
         : toColumnExpression(pivotCol, "pivot_col");
     const literals = values?.map((v) => new Literal(v));
-    return new GroupedData(this.#df, this.#input, "pivot", this.#grouping, this.#sets, {
+    return new GroupedData(this.#internals, this.#input, "pivot", this.#grouping, this.#sets, {
       column,
       ...(literals ? { values: literals } : {}),
     });

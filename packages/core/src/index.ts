@@ -125,5 +125,8 @@ export { SparkSession, type SparkSessionOptions, type SqlArgs } from "./session.
 // Data types (`fromJson` is the SQL function from_json; a data type from JSON is dataTypeFromJson)
 export * from "./types/index.js";
 export { fromJson as dataTypeFromJson } from "./types/index.js";
+// Value types for literals and sql() arguments that JavaScript has no type for
+export { Decimal, decimal } from "./values/decimal.js";
+export { LocalDate, localDate } from "./values/local-date.js";
 export { Window, WindowSpec } from "./window.js";
 export { DataFrameWriter, DataFrameWriterV2 } from "./writer.js";

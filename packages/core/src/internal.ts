@@ -9,7 +9,12 @@ import type { Observation } from "./observation.js";
 /** The key of a session's internals. */
 export const INTERNALS: unique symbol = Symbol("@spark-connect/core.session-internals");
 
-/** What DataFrames and friends need from their session. */
+/**
+ * What running plans needs from a session (execution, writers, the runtime config). The facade's
+ * helpers see the same object as {@link FacadeInternals} (`dataframe-base.ts`), which adds the
+ * one way to derive a DataFrame; it is declared there so that this file, and everything that
+ * only runs plans, stays below the DataFrame classes.
+ */
 export interface SessionInternals {
   readonly client: SparkConnectClient;
   /** Allocates the next plan id (0, 1, 2… per session). */

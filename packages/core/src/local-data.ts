@@ -27,6 +27,7 @@ import {
   TimestampType,
   toProtoDataType,
 } from "./types/index.js";
+import { checkMessageStrings } from "./util/well-formed.js";
 
 /** Rows for `createDataFrame`: objects (by column name) or arrays (by position), or an Arrow Table. */
 export type LocalData = readonly (Readonly<Record<string, unknown>> | readonly unknown[])[] | Table;
@@ -49,9 +50,32 @@ function cannotInfer(message: string, errorClass: string): SparkArgumentError {
   return new SparkArgumentError(message, { errorClass });
 }
 
-/** The Spark type PySpark would infer for a JS value (null for null). */
-export function inferType(value: unknown, path: string): DataType {
+function circular(path: string): SparkArgumentError {
+  return new SparkArgumentError(
+    `${path} contains itself (a circular reference), which has no Spark value`,
+    { errorClass: "CIRCULAR_REFERENCE", messageParameters: { path } },
+  );
+}
+
+/**
+ * The Spark type PySpark would infer for a JS value (null for null). `open` holds the objects
+ * being inferred around this one: meeting one again is a circular reference.
+ */
+export function inferType(value: unknown, path: string, open: Set<object> = new Set()): DataType {
   if (value === null || value === undefined) return NullType.INSTANCE;
+  if (typeof value === "object") {
+    if (open.has(value)) throw circular(path);
+    open.add(value);
+    try {
+      return inferObjectType(value, path, open);
+    } finally {
+      open.delete(value);
+    }
+  }
+  return inferObjectType(value, path, open);
+}
+
+function inferObjectType(value: unknown, path: string, open: Set<object>): DataType {
   switch (typeof value) {
     case "boolean":
       return BooleanType.INSTANCE;
@@ -71,13 +95,13 @@ export function inferType(value: unknown, path: string): DataType {
   if (value instanceof Row) {
     const names = value.fieldNames;
     return new StructType(
-      names.map((n, i) => new StructField(n, inferType(value[i], `${path}.${n}`), true)),
+      names.map((n, i) => new StructField(n, inferType(value[i], `${path}.${n}`, open), true)),
     );
   }
   if (Array.isArray(value)) {
     let element: DataType = NullType.INSTANCE;
     value.forEach((v, i) => {
-      element = mergeTypes(element, inferType(v, `${path}[${i}]`), path);
+      element = mergeTypes(element, inferType(v, `${path}[${i}]`, open), path);
     });
     return new ArrayType(element, true);
   }
@@ -89,8 +113,8 @@ export function inferType(value: unknown, path: string): DataType {
     let key: DataType = NullType.INSTANCE;
     let val: DataType = NullType.INSTANCE;
     for (const [k, v] of entries) {
-      key = mergeTypes(key, inferType(k, `${path} key`), path);
-      val = mergeTypes(val, inferType(v, `${path}[${String(k)}]`), path);
+      key = mergeTypes(key, inferType(k, `${path} key`, open), path);
+      val = mergeTypes(val, inferType(v, `${path}[${String(k)}]`, open), path);
     }
     return new MapType(key, val, true);
   }
@@ -118,18 +142,20 @@ function mergeTypes(a: DataType, b: DataType, path: string): DataType {
       true,
     );
   }
-  if (a instanceof StructType && b instanceof StructType && a.length === b.length) {
-    return new StructType(
-      a.fields.map((f, i) => {
-        const g = b.fields[i] as StructField;
-        if (f.name !== g.name) throw mergeError(a, b, path);
-        return new StructField(
-          f.name,
-          mergeTypes(f.dataType, g.dataType, `${path}.${f.name}`),
-          true,
-        );
+  if (a instanceof StructType && b instanceof StructType) {
+    // By name, as PySpark merges: a's fields (merged with b's of the same name), then b's new ones.
+    const bNames = new Set(b.fields.map((f) => f.name));
+    const aNames = new Set(a.fields.map((f) => f.name));
+    return new StructType([
+      ...a.fields.map((f) => {
+        const g = bNames.has(f.name) ? b.fields.find((x) => x.name === f.name) : undefined;
+        const type = g ? mergeTypes(f.dataType, g.dataType, `${path}.${f.name}`) : f.dataType;
+        return new StructField(f.name, type, true);
       }),
-    );
+      ...b.fields
+        .filter((g) => !aNames.has(g.name))
+        .map((g) => new StructField(g.name, g.dataType, true)),
+    ]);
   }
   throw mergeError(a, b, path);
 }
@@ -144,7 +170,11 @@ function mergeError(a: DataType, b: DataType, path: string): SparkArgumentError 
   );
 }
 
-/** Infers a schema from rows: names from the first object's keys (or `_1`, `_2`… for arrays). */
+/**
+ * Infers a schema from rows, as PySpark does: arrays are positional (`_1`, `_2`…); objects give
+ * the union of their keys in order of first appearance (a key missing from a row is null there),
+ * and each column's type is merged over every row (bigint widens to double; null yields).
+ */
 function inferSchema(rows: readonly unknown[], names: readonly string[] | undefined): StructType {
   if (rows.length === 0) {
     throw cannotInfer(
@@ -157,8 +187,15 @@ function inferSchema(rows: readonly unknown[], names: readonly string[] | undefi
   if (Array.isArray(first)) {
     columnNames = names ? [...names] : first.map((_, i) => `_${i + 1}`);
   } else if (first !== null && typeof first === "object") {
-    const keys = first instanceof Row ? [...first.fieldNames] : Object.keys(first);
-    columnNames = names ? [...names] : keys;
+    if (names) columnNames = [...names];
+    else {
+      const keys = new Set<string>();
+      for (const row of rows) {
+        if (row === null || typeof row !== "object" || Array.isArray(row)) continue;
+        for (const k of row instanceof Row ? row.fieldNames : Object.keys(row)) keys.add(k);
+      }
+      columnNames = [...keys];
+    }
   } else {
     throw cannotInfer("rows must be objects or arrays", "INVALID_ROW");
   }
@@ -168,7 +205,15 @@ function inferSchema(rows: readonly unknown[], names: readonly string[] | undefi
       throw cannotInfer(`row ${r} is not an object or an array`, "INVALID_ROW");
     }
     columnNames.forEach((name, i) => {
-      const value = Array.isArray(row) ? row[i] : (row as Record<string, unknown>)[name];
+      const value = Array.isArray(row)
+        ? row[i]
+        : row instanceof Row
+          ? row.fieldNames.includes(name)
+            ? row.get(name)
+            : null
+          : Object.hasOwn(row, name)
+            ? (row as Record<string, unknown>)[name]
+            : null;
       types[i] = mergeTypes(
         types[i] as DataType,
         inferType(value, `column ${name}`),
@@ -229,7 +274,10 @@ export function createLocalRelation(
       messageParameters: { arg_name: "schema" },
     });
   }
-  const columns = columnsFromProtoSchema(toProtoDataType(struct));
+  const protoSchema = toProtoDataType(struct);
+  // Field names too: the schema goes as JSON, whose escapes would carry a lone surrogate along.
+  checkMessageStrings(protoSchema, "the schema");
+  const columns = columnsFromProtoSchema(protoSchema);
   const table = tableFromRows(
     data as readonly unknown[] as Parameters<typeof tableFromRows>[0],
     columns,

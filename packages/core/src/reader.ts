@@ -1,8 +1,7 @@
 import type { DataFrame } from "./dataframe.js";
+import type { FacadeInternals } from "./dataframe-base.js";
 import { SparkArgumentError } from "./errors.js";
-import { INTERNALS } from "./internal.js";
 import { ReadDataSource, ReadNamedTable } from "./plan/relations.js";
-import type { SparkSession } from "./session.js";
 
 type OptionValue = string | number | boolean;
 
@@ -16,13 +15,14 @@ type OptionValue = string | number | boolean;
  * ```
  */
 export class DataFrameReader {
-  readonly #session: SparkSession;
+  readonly #internals: FacadeInternals;
   #format: string | undefined;
   #schema: string | undefined;
   #options: Record<string, string> = {};
 
-  constructor(session: SparkSession) {
-    this.#session = session;
+  /** @internal */
+  constructor(internals: FacadeInternals) {
+    this.#internals = internals;
   }
 
   /** The data source: parquet, json, csv, orc, text, xml, … */
@@ -54,15 +54,15 @@ export class DataFrameReader {
 
   /** Reads from paths (or the source's own location when none). */
   load(...paths: (string | readonly string[])[]): DataFrame {
-    const id = this.#session[INTERNALS].nextPlanId();
-    return this.#session.dataFrameOf(
+    const id = this.#internals.nextPlanId();
+    return this.#internals.dataFrame(
       new ReadDataSource(id, this.#format, this.#schema, this.#options, paths.flat() as string[]),
     );
   }
   /** Reads a table or view. */
   table(name: string): DataFrame {
-    const id = this.#session[INTERNALS].nextPlanId();
-    return this.#session.dataFrameOf(new ReadNamedTable(id, name, this.#options));
+    const id = this.#internals.nextPlanId();
+    return this.#internals.dataFrame(new ReadNamedTable(id, name, this.#options));
   }
   #as(format: string, paths: (string | readonly string[])[]): DataFrame {
     this.#format = format;

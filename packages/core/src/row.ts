@@ -11,6 +11,8 @@
  * Duplicate column names (`SELECT a.id, b.id …`) are kept positionally: `row[0]` and `row[1]`
  * are both there and `row.fieldNames` lists `id` twice. Name-based access (`get`, the getters,
  * `asDict`, `toObject`, `toJSON`) sees the FIRST column of a name; reach the others by position.
+ * Nested Rows of a struct with duplicate field names (`named_struct('a', 1, 'a', 2)`) are the
+ * same: `fieldNames` is `["a", "a"]`, `get("a")` is 1 and `[1]` is 2, as in PySpark.
  *
  * This module is a leaf: it imports nothing but the errors, so the Arrow decoder can build nested
  * rows without depending on anything above it.

@@ -40,6 +40,7 @@ function checkKey(key: unknown): string {
  */
 export class RuntimeConfig {
   readonly #internals: SessionInternals;
+  /** @internal */
   constructor(internals: SessionInternals) {
     this.#internals = internals;
     Object.freeze(this);
@@ -121,7 +122,18 @@ export class RuntimeConfig {
     );
   }
 
-  /** Every value set (optionally only keys starting with a prefix), as full key → value. */
+  /**
+   * Every value set (optionally only keys starting with a prefix), as full key → value.
+   *
+   * Spark answers a prefixed request with the keys' remainders (`partitions` for the prefix
+   * `spark.sql.shuffle.`) and this prepends the prefix; servers that answer with full keys (Sail)
+   * are recognised by every key already starting with the prefix, and kept as they are.
+   *
+   * @example
+   * ```ts
+   * await spark.conf.getAll("spark.sql.shuffle."); // { "spark.sql.shuffle.partitions": "200", … }
+   * ```
+   */
   async getAll(prefix?: string, control?: CallControl): Promise<Record<string, string>> {
     const r = await this.#run(
       op({
@@ -133,8 +145,9 @@ export class RuntimeConfig {
       }),
       control,
     );
-    // The server answers with keys relative to the prefix; give back full keys.
-    return Object.fromEntries(r.pairs.map((p) => [(prefix ?? "") + p.key, p.value ?? ""]));
+    const p = prefix ?? "";
+    const full = p !== "" && r.pairs.length > 0 && r.pairs.every((kv) => kv.key.startsWith(p));
+    return Object.fromEntries(r.pairs.map((kv) => [full ? kv.key : p + kv.key, kv.value ?? ""]));
   }
 
   /** True when the key can be changed at runtime in this session. */

@@ -1,7 +1,12 @@
 import { create, type MessageInitShape, toJson } from "@bufbuild/protobuf";
 import { describe, expect, test, vi } from "vitest";
 import { SDK_VERSION } from "./client/client.js";
-import { SparkArgumentError, SparkCancelledError, SparkError } from "./errors.js";
+import {
+  SparkArgumentError,
+  SparkCancelledError,
+  SparkError,
+  SparkProtocolError,
+} from "./errors.js";
 import { col, lit } from "./functions/core.js";
 import {
   type ExecutePlanRequest,
@@ -270,10 +275,15 @@ describe("DataFrame commands", () => {
     });
   });
 
-  test("checkpoint without a result relation fails", async () => {
+  test("checkpoint without a result relation fails with a protocol error", async () => {
     const { spark } = recording();
-    const error = await rejection(spark.table("t").checkpoint());
-    expect(error.errorClass).toBe("MISSING_RESULT");
+    const error = await spark
+      .table("t")
+      .checkpoint()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SparkProtocolError);
+    expect((error as SparkProtocolError).name).toBe("SparkProtocolError");
+    expect((error as SparkProtocolError).errorClass).toBe("MISSING_RESULT");
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Any } from "@bufbuild/protobuf/wkt";
 import type { Transport } from "@connectrpc/connect";
+import { analyze } from "./analysis.js";
 import { Catalog } from "./catalog.js";
 import {
   type CallControl,
@@ -9,6 +10,7 @@ import {
 import { type ConnectionString, parseConnectionString } from "./client/connection-string.js";
 import { Column, toExpression } from "./column.js";
 import { DataFrame } from "./dataframe.js";
+import type { FacadeInternals } from "./dataframe-base.js";
 import { SparkArgumentError, SparkError } from "./errors.js";
 import { type ActionOptions, runCommand } from "./execution.js";
 import {
@@ -16,13 +18,14 @@ import {
   type ExecuteCommandOptions,
   executeExtensionCommand,
 } from "./extensions.js";
-import { INTERNALS, type SessionInternals } from "./internal.js";
+import { INTERNALS } from "./internal.js";
 import { createLocalRelation, type LocalData, type LocalSchema } from "./local-data.js";
 import { ProtoRelation, SqlCommand } from "./plan/commands.js";
 import type { LogicalPlan } from "./plan/logical-plan.js";
 import { Range, ReadNamedTable, Sql } from "./plan/relations.js";
 import { DataFrameReader } from "./reader.js";
 import { RuntimeConfig } from "./runtime-config.js";
+import { explainUnboundPositional } from "./sql-parameters.js";
 
 /** Options of {@link SparkSession.create}. */
 export interface SparkSessionOptions extends SparkConnectClientOptions {}
@@ -78,7 +81,7 @@ export class SparkSession {
   /** Aborts the session's running actions when it stops. */
   readonly #stopping = new AbortController();
   /** @internal */
-  readonly [INTERNALS]: SessionInternals;
+  readonly [INTERNALS]: FacadeInternals;
 
   private constructor(options: SparkSessionOptions) {
     this.#transport = options.transport;
@@ -87,6 +90,7 @@ export class SparkSession {
     this[INTERNALS] = Object.freeze({
       client: this.#client,
       nextPlanId: () => this.#nextPlanId++,
+      dataFrame: (plan: LogicalPlan) => new DataFrame(this, plan),
       tags: () => [...this.#tags],
       assertActive: () => this.#assertActive(),
       stopped: this.#stopping.signal,
@@ -139,11 +143,6 @@ export class SparkSession {
     return this.#client.sessionId;
   }
 
-  /** @internal A DataFrame of this session over a plan. */
-  dataFrameOf(plan: LogicalPlan): DataFrame {
-    return new DataFrame(this, plan);
-  }
-
   /**
    * Runs SQL. As in PySpark, the statement is sent at once: commands (DDL, DML, `SET`…) run now;
    * queries come back as a DataFrame to transform or collect. Parameters: positional (`?`) as an
@@ -174,16 +173,20 @@ export class SparkSession {
         Object.entries(args).map(([k, v]) => [k, toExpression(v, `args.${k}`)]),
       );
     }
-    const relation = new Sql(this.#nextPlanId++, query, positional, named);
-    const responses = await runCommand(this[INTERNALS], new SqlCommand(relation).toPlan(), options);
+    const internals = this[INTERNALS];
+    const relation = new Sql(internals.nextPlanId(), query, positional, named);
+    const responses = await runCommand(internals, new SqlCommand(relation).toPlan(), options).catch(
+      (err: unknown) => {
+        throw Array.isArray(args) ? explainUnboundPositional(err, query, args.length) : err;
+      },
+    );
     const result = responses.find((r) => r.responseType.case === "sqlCommandResult");
     if (result?.responseType.case === "sqlCommandResult" && result.responseType.value.relation) {
-      return new DataFrame(
-        this,
-        new ProtoRelation(this.#nextPlanId++, result.responseType.value.relation),
+      return internals.dataFrame(
+        new ProtoRelation(internals.nextPlanId(), result.responseType.value.relation),
       );
     }
-    return new DataFrame(this, relation);
+    return internals.dataFrame(relation);
   }
 
   /**
@@ -199,9 +202,10 @@ export class SparkSession {
    * ```
    */
   executeCommand(extension: Any, options: ExecuteCommandOptions = {}): Promise<CommandResult> {
+    const internals = this[INTERNALS];
     return executeExtensionCommand(
-      this[INTERNALS],
-      (plan) => new DataFrame(this, plan),
+      internals,
+      (plan) => internals.dataFrame(plan),
       extension,
       options,
     );
@@ -251,7 +255,8 @@ export class SparkSession {
         messageParameters: { arg_name: "numPartitions" },
       });
     }
-    return new DataFrame(this, new Range(this.#nextPlanId++, start, end, s, numPartitions));
+    const internals = this[INTERNALS];
+    return internals.dataFrame(new Range(internals.nextPlanId(), start, end, s, numPartitions));
   }
 
   /** A table or view by name. */
@@ -259,7 +264,8 @@ export class SparkSession {
     if (typeof name !== "string" || name === "") {
       throw new SparkArgumentError("table() takes a table name", { errorClass: "NOT_STR" });
     }
-    return new DataFrame(this, new ReadNamedTable(this.#nextPlanId++, name));
+    const internals = this[INTERNALS];
+    return internals.dataFrame(new ReadNamedTable(internals.nextPlanId(), name));
   }
 
   /**
@@ -274,17 +280,18 @@ export class SparkSession {
    * ```
    */
   createDataFrame(data: LocalData, schema?: LocalSchema): DataFrame {
-    return new DataFrame(this, createLocalRelation(this.#nextPlanId++, data, schema));
+    const internals = this[INTERNALS];
+    return internals.dataFrame(createLocalRelation(internals.nextPlanId(), data, schema));
   }
 
   /** Reads data sources and tables. */
   get read(): DataFrameReader {
-    return new DataFrameReader(this);
+    return new DataFrameReader(this[INTERNALS]);
   }
 
   /** The catalog: databases, tables, views, functions and the table cache. */
   get catalog(): Catalog {
-    return new Catalog(this);
+    return new Catalog(this[INTERNALS]);
   }
 
   /** The runtime configuration. */
@@ -294,9 +301,7 @@ export class SparkSession {
 
   /** The server's Spark version, e.g. "4.1.4". */
   async version(control: CallControl = {}): Promise<string> {
-    this.#assertActive();
-    const r = await this.#client.analyze({ case: "sparkVersion", value: {} }, control);
-    return r.result.case === "sparkVersion" ? r.result.value.version : "";
+    return (await analyze(this[INTERNALS], { case: "sparkVersion", value: {} }, control)).version;
   }
 
   /** A new session on the same server and transport: separate temp views, conf and tags. */

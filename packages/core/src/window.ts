@@ -127,7 +127,7 @@ export class WindowSpec implements WindowSpecLike {
     });
   }
 
-  /** @internal The window expression of `fn OVER (this)`. */
+  /** The window expression of `fn OVER (this)` (what {@link Column.over} sends). */
   toWindow(fn: Expression): WindowExpression {
     return new WindowExpression(fn, this.#partitionSpec, this.#orderSpec, this.#frame);
   }

@@ -35,6 +35,7 @@ export class DataFrameWriter {
   #bucketBy: { columns: string[]; numBuckets: number } | undefined;
   #clusterBy: string[] = [];
 
+  /** @internal */
   constructor(internals: SessionInternals, input: LogicalPlan) {
     this.#internals = internals;
     this.#input = input;
@@ -170,6 +171,7 @@ export class DataFrameWriterV2 {
   #partitioning: Column[] = [];
   #clusterBy: string[] = [];
 
+  /** @internal */
   constructor(internals: SessionInternals, input: LogicalPlan, table: string) {
     this.#internals = internals;
     this.#input = input;

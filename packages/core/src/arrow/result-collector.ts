@@ -6,7 +6,9 @@
 
 import { type RecordBatch, type Schema, Table, util } from "apache-arrow";
 import { SparkProtocolError } from "../errors.js";
+import type { DataType as ProtoDataType } from "../gen/spark/connect/types_pb.js";
 import { decodeArrowBatch } from "./decode-batch.js";
+import { setSparkSchema } from "./spark-schema.js";
 
 /**
  * The fields of an `ExecutePlanResponse.ArrowBatch` the collector reads; the generated message
@@ -44,6 +46,7 @@ export interface ArrowBatchMessage {
 export class ArrowResultCollector {
   #schema: Schema | undefined;
   #fallbackSchema: Schema | undefined;
+  #sparkSchema: ProtoDataType | undefined;
   readonly #batches: RecordBatch[] = [];
   #rowCount = 0;
   /** Chunks of the batch being reassembled, and the header of its first chunk. */
@@ -66,6 +69,15 @@ export class ArrowResultCollector {
    */
   setSchema(schema: Schema): void {
     this.#fallbackSchema = schema;
+  }
+
+  /**
+   * Gives the result's Spark schema (`ExecutePlanResponse.schema`): the Tables and batches this
+   * collector returns carry it, so that `tableToRows` and `batchToRows` give nested Rows their
+   * real field names (Spark's Arrow encoding renames duplicates inside structs to `a_0`, `a_1`).
+   */
+  setSparkSchema(schema: ProtoDataType): void {
+    this.#sparkSchema = schema;
   }
 
   /**
@@ -116,7 +128,10 @@ export class ArrowResultCollector {
    * holds only the batches never taken.
    */
   takeBatches(): RecordBatch[] {
-    return this.#batches.splice(0);
+    const batches = this.#batches.splice(0);
+    const spark = this.#sparkSchema;
+    if (spark) for (const batch of batches) setSparkSchema(batch, spark);
+    return batches;
   }
 
   /**
@@ -141,7 +156,9 @@ export class ArrowResultCollector {
     }
     const schema = this.schema;
     if (schema === undefined) return new Table();
-    return new Table(schema, this.#batches);
+    const table = new Table(schema, this.#batches);
+    if (this.#sparkSchema) setSparkSchema(table, this.#sparkSchema);
+    return table;
   }
 
   #checkOffset(batch: ArrowBatchMessage): void {

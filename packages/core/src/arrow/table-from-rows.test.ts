@@ -308,6 +308,34 @@ describe("tableFromRows", () => {
     expect(roundTrip(table).map((r) => [...r])).toEqual([[1, "one"]]);
   });
 
+  test("a Timestamp with nanoseconds cannot go into a microsecond column", () => {
+    let err: unknown;
+    try {
+      tableFromRows([[Timestamp.fromEpochNanos(1n)]], [col("t", { kind: "timestamp" })]);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(SparkArgumentError);
+    expect((err as SparkArgumentError).errorClass).toBe("CANNOT_CONVERT_VALUE");
+  });
+
+  test("duplicate struct field names are encoded as Spark encodes them (a_0, a_1), others kept", () => {
+    const columns = [
+      col("s", {
+        kind: "struct",
+        fields: [
+          col("a", { kind: "integer" }),
+          col("b", { kind: "string" }),
+          col("a", { kind: "integer" }),
+        ],
+      }),
+    ];
+    const table = tableFromRows([[[1, "x", 2]]], columns);
+    expect(String(table.schema.fields[0]?.type)).toBe("Struct<{a_0:Int32, b:Utf8, a_1:Int32}>");
+    const [row] = roundTrip(table);
+    expect([...((row as Row)[0] as Row)]).toEqual([1, "x", 2]);
+  });
+
   test("a null struct may hide non-nullable fields; deep nesting round-trips", () => {
     const columns = [
       col("s", {

@@ -33,8 +33,8 @@
  *
  * `null` and `undefined` are nulls; a null where the descriptor says not nullable throws
  * `FIELD_NOT_NULLABLE`. A value the column cannot hold exactly throws `CANNOT_CONVERT_VALUE`;
- * nothing is coerced from strings to numbers or rounded silently. Strings are encoded with
- * `TextEncoder`, which replaces lone UTF-16 surrogates with U+FFFD.
+ * nothing is coerced from strings to numbers or rounded silently. A string with a lone UTF-16
+ * surrogate (which has no UTF-8 form) throws `INVALID_UTF8_STRING`.
  *
  * @module
  */
@@ -69,6 +69,7 @@ import {
   Utf8,
 } from "apache-arrow";
 import { SparkArgumentError } from "../errors.js";
+import { invalidUtf16, isWellFormed } from "../util/well-formed.js";
 import { parseDecimal, writeUnscaled } from "./decimal.js";
 import { makeRecordBatch } from "./record-batch.js";
 import { Timestamp } from "./timestamp.js";
@@ -242,6 +243,20 @@ function emptyData(type: ArrowDataType): Data {
   return makeData(props);
 }
 
+/** Names made unique as Spark's Arrow encoding does: the k-th of several `a` becomes `a_k`. */
+function uniqueFieldNames(names: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  if (counts.size === names.length) return [...names];
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    if ((counts.get(n) ?? 0) < 2) return n;
+    const k = seen.get(n) ?? 0;
+    seen.set(n, k + 1);
+    return `${n}_${k}`;
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Schema
 
@@ -330,8 +345,17 @@ function arrowType(type: ColumnType, timeZone: string, path: string): ArrowDataT
         ),
         false,
       );
-    case "struct":
-      return new Struct(type.fields.map((f) => toField(f, timeZone, `${path}.${f.name}`)));
+    case "struct": {
+      // Spark's Arrow Java builds struct vectors by child name, so two children named `a` would
+      // become one: duplicate names are sent as Spark itself sends them (`a_0`, `a_1`), and the
+      // schema sent beside the data gives back the real names.
+      const names = uniqueFieldNames(type.fields.map((f) => f.name));
+      return new Struct(
+        type.fields.map((f, i) =>
+          toField({ ...f, name: names[i] ?? f.name }, timeZone, `${path}.${f.name}`),
+        ),
+      );
+    }
     default:
       throw invalidType(path, `unknown kind ${JSON.stringify((type as { kind: unknown }).kind)}`);
   }
@@ -626,8 +650,12 @@ function dateSetter(label: string): Setter<Int32Array> {
 
 function timestampSetter(label: string): Setter<BigInt64Array> {
   return (target, i, v, where) => {
-    if (v instanceof Timestamp) target[i] = v.epochMicros;
-    else if (v instanceof Date) {
+    if (v instanceof Timestamp) {
+      if (v.getNanoseconds() !== 0) {
+        throw cannotConvert(v, label, where(i), "a timestamp with nanoseconds (microseconds only)");
+      }
+      target[i] = v.epochMicros;
+    } else if (v instanceof Date) {
       const ms = v.getTime();
       if (!Number.isFinite(ms)) throw cannotConvert(v, label, where(i), "an invalid Date");
       target[i] = BigInt(ms) * 1000n;
@@ -706,6 +734,7 @@ function variableWidth(
       if (!isNull(v)) {
         const item = check(v, i, locate);
         if (typeof item === "string") {
+          if (!isWellFormed(item)) throw invalidUtf16(item, `the ${label} value at ${locate(i)}`);
           reserve(item.length);
           let result = textEncoder.encodeInto(item, bytes.subarray(at));
           if (result.read < item.length) {

@@ -107,8 +107,10 @@ function viaIpc(table: Table): Table {
 function show(value: unknown): unknown {
   if (value instanceof Row) return { row: value.fieldNames, values: value.map(show) };
   if (Array.isArray(value)) return value.map(show);
-  if (value instanceof Timestamp)
-    return `Timestamp(${value.toISOStringMicros()}, ${value.timeZone})`;
+  if (value instanceof Timestamp) {
+    const iso = value.getNanoseconds() ? value.toISOStringNanos() : value.toISOStringMicros();
+    return `Timestamp(${iso}, ${value.timeZone})`;
+  }
   if (value instanceof Date) return `Date(${value.toISOString()})`;
   if (value instanceof Uint8Array) return `bytes(${[...value].join(",")})`;
   if (value instanceof Map) return { map: [...value].map(([k, v]) => [show(k), show(v)]) };
@@ -326,16 +328,36 @@ describe("the value table", () => {
     expect(column(data)).toEqual(["Timestamp(2023-11-14T22:13:20.123456, null)", null]);
   });
 
-  test("timestamps in other units become microseconds (nanoseconds floored)", () => {
+  test("Spark 4.3's nanosecond timestamps keep every nanosecond (through IPC bytes too)", () => {
+    const nanos = [1700000000123456789n, -1n, null, 1n, -9223372036854775807n];
+    const storage = BigInt64Array.from(nanos, (v) => v ?? 0n);
+    expect(column(fixed(new TimestampNanosecond("UTC"), storage, nanos))).toEqual([
+      "Timestamp(2023-11-14T22:13:20.123456789Z, UTC)",
+      "Timestamp(1969-12-31T23:59:59.999999999Z, UTC)",
+      null,
+      "Timestamp(1970-01-01T00:00:00.000000001Z, UTC)",
+      "Timestamp(1677-09-21T00:12:43.145224193Z, UTC)",
+    ]);
+    const ntz = tableOf([{ name: "t", data: fixed(new TimestampNanosecond(), storage, nanos) }]);
+    const rows = tableToRows(viaIpc(ntz)).map((r) => r[0] as Timestamp | null);
+    expect(rows.map((t) => t?.epochNanos ?? null)).toEqual(nanos);
+    expect(rows.map((t) => (t ? [t.epochMicros, t.getNanoseconds(), t.timeZone] : null))).toEqual([
+      [1700000000123456n, 789, null],
+      [-1n, 999, null],
+      null,
+      [0n, 1, null],
+      [-9223372036854776n, 193, null],
+    ]);
+    expect(JSON.stringify(rows[0])).toBe('"2023-11-14T22:13:20.123456789"');
+  });
+
+  test("timestamps in seconds and milliseconds become microseconds", () => {
     const one = (type: DataType, v: bigint) => column(fixed(type, BigInt64Array.of(v), [v]));
     expect(one(new TimestampSecond("UTC"), -1n)).toEqual([
       "Timestamp(1969-12-31T23:59:59.000000Z, UTC)",
     ]);
     expect(one(new TimestampMillisecond("UTC"), 1500n)).toEqual([
       "Timestamp(1970-01-01T00:00:01.500000Z, UTC)",
-    ]);
-    expect(one(new TimestampNanosecond("UTC"), -1n)).toEqual([
-      "Timestamp(1969-12-31T23:59:59.999999Z, UTC)",
     ]);
   });
 
@@ -373,7 +395,19 @@ describe("the value table", () => {
     const one = (type: DataType, v: bigint) => column(fixed(type, BigInt64Array.of(v), [v]));
     expect(one(new DurationSecond(), 2n)).toEqual([2000000n]);
     expect(one(new DurationMillisecond(), -3n)).toEqual([-3000n]);
-    expect(one(new DurationNanosecond(), -1500n)).toEqual([-2n]);
+    expect(one(new DurationNanosecond(), -2000n)).toEqual([-2n]);
+    // Not whole microseconds: an error, never a rounded interval.
+    const err = protocolError(() =>
+      tableToRows(
+        tableOf([
+          { name: "d", data: fixed(new DurationNanosecond(), BigInt64Array.of(-1500n), [1n]) },
+        ]),
+      ),
+    );
+    expect([err.errorClass, err.messageParameters]).toEqual([
+      "ARROW_VALUE_NOT_REPRESENTABLE",
+      { value: "-1500", unit: "NANOSECOND" },
+    ]);
   });
 
   test("year-month interval → number of months", () => {

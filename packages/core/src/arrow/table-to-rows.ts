@@ -26,13 +26,22 @@
  * | `variant` (Spark 4) | Struct(value: Binary, metadata: Binary), the `metadata` child tagged `variant = "true"` | {@link VariantValue} `{ value, metadata }` (both `Uint8Array`) |
  * | any null value | (validity bit unset) | `null` |
  *
- * Spark renames duplicate field names inside structs (`a`, `a` → `a_0`, `a_1`); top-level
- * duplicates arrive as they are and Rows keep them. Spark 4.1's geometry and geography types
+ * Spark's Arrow encoding renames duplicate field names inside structs (`a`, `a` → `a_0`, `a_1`);
+ * the Tables and batches of a query result carry the result's Spark schema, and nested Rows take
+ * their field names from it, so they keep `a`, `a` as PySpark's Rows and `df.schema()` do (reach
+ * the second by position; `row.get("a")` gives the first). Top-level duplicates arrive as they
+ * are. The Arrow Table itself keeps Spark's Arrow names. Spark 4.1's geometry and geography types
  * arrive as structs (`srid`, `wkb`) and become nested Rows.
  *
+ * Spark 4.3's nanosecond timestamps (Timestamp(NANOSECOND), behind
+ * `spark.sql.timestampNanosTypes.enabled`) become {@link Timestamp}s that keep their nanoseconds
+ * (`getNanoseconds()`, `epochNanos`).
+ *
  * Beyond what Spark sends, unsigned integers (Uint8/16/32 → number, Uint64 → bigint),
- * Date(MILLISECOND), Timestamp and Duration in other units (converted to microseconds; nanoseconds
- * are floored) and LargeList are read the same way. Any other Arrow type (Float16, dictionaries,
+ * Date(MILLISECOND), Timestamp in seconds or milliseconds, Duration in other units (converted to
+ * exact microseconds; a nanosecond duration that is not whole microseconds throws a
+ * {@link SparkProtocolError} `ARROW_VALUE_NOT_REPRESENTABLE` rather than being rounded) and
+ * LargeList are read the same way. Any other Arrow type (Float16, dictionaries,
  * unions, views, fixed-size types, day-time intervals…) throws a {@link SparkProtocolError}
  * `UNSUPPORTED_ARROW_TYPE` naming the type and the column, before any row is converted.
  *
@@ -61,8 +70,10 @@ import {
   type Vector,
 } from "apache-arrow";
 import { SparkProtocolError } from "../errors.js";
+import type { DataType as ProtoDataType } from "../gen/spark/connect/types_pb.js";
 import { type Row, rowFactory } from "../row.js";
 import { formatDecimal, readSmallUnscaled, readUnscaled } from "./decimal.js";
+import { sparkFieldTypes, sparkSchemaOf } from "./spark-schema.js";
 import { Timestamp } from "./timestamp.js";
 import type { CalendarInterval, VariantValue } from "./values.js";
 
@@ -116,9 +127,10 @@ export function tableToRows(table: Table, options: ArrowValueOptions = {}): Row[
 export function batchToRows(batch: RecordBatch, options: ArrowValueOptions = {}): Row[] {
   // The data's own fields: a batch's `schema` may have been rebuilt by name (duplicate names).
   const fields = (batch.data.type as Struct).children;
+  const spark = sparkFieldTypes(sparkSchemaOf(batch)).types;
   const columns = fields.map((f, c) => {
     const column = new Array<unknown>(batch.numRows);
-    compile(f.type, f.metadata, f.name, options)(
+    compile(f.type, f.metadata, f.name, options, spark[c])(
       batch.data.children[c]!,
       0,
       batch.numRows,
@@ -181,8 +193,9 @@ function convertColumns(
 ): { fieldNames: string[]; columns: unknown[][] } {
   const fields = table.schema.fields;
   const fieldNames = fields.map((f) => f.name);
+  const spark = sparkFieldTypes(sparkSchemaOf(table)).types;
   // Compiled up front, so an unsupported type fails even when there are no rows.
-  const converters = fields.map((f) => compile(f.type, f.metadata, f.name, options));
+  const converters = fields.map((f, c) => compile(f.type, f.metadata, f.name, options, spark[c]));
   const columns = fields.map(() => new Array<unknown>(table.numRows));
   let at = 0;
   for (const batch of table.batches) {
@@ -196,7 +209,7 @@ function convertColumns(
       const convert =
         data.type === field.type || util.compareTypes(field.type, data.type)
           ? converters[c]!
-          : compile(data.type, dataFields[c]?.metadata, field.name, options);
+          : compile(data.type, dataFields[c]?.metadata, field.name, options, spark[c]);
       convert(data, 0, batch.numRows, columns[c]!, at);
     }
     at += batch.numRows;
@@ -217,13 +230,18 @@ function unsupported(type: DataType, path: string, detail = ""): SparkProtocolEr
   );
 }
 
+/**
+ * A converter for one Arrow type. `spark` is the Spark type of the same value when known (from
+ * the result's Spark schema): struct field names come from it.
+ */
 function compile(
   type: DataType,
   metadata: ReadonlyMap<string, string> | undefined,
   path: string,
   options: ArrowValueOptions,
+  spark?: ProtoDataType,
 ): Converter {
-  const convert = compileType(type, metadata, path, options);
+  const convert = compileType(type, metadata, path, options, spark);
   // Empty ranges touch no buffer: a zero-length array may come without any (Arrow Java writes
   // no offsets, apache-arrow's empty batches have structs without children).
   return (data, start, end, out, at) => {
@@ -236,6 +254,7 @@ function compileType(
   metadata: ReadonlyMap<string, string> | undefined,
   path: string,
   options: ArrowValueOptions,
+  spark: ProtoDataType | undefined,
 ): Converter {
   if (DataType.isNull(type)) return convertNull;
   if (DataType.isBool(type)) return convertBool;
@@ -268,23 +287,38 @@ function compileType(
   }
   if (DataType.isList(type) || DataType.isLargeList(type)) {
     const child = type.children[0]!;
-    return listConverter(compile(child.type, child.metadata, `${path}[]`, options));
+    const element = spark?.kind.case === "array" ? spark.kind.value.elementType : undefined;
+    return listConverter(compile(child.type, child.metadata, `${path}[]`, options, element));
   }
   if (DataType.isMap(type)) {
     const entries = type.children[0]!.type;
     const [key, value] = entries.children;
     if (!key || !value) throw unsupported(type, path, " (map entries without key and value)");
+    const sparkMap = spark?.kind.case === "map" ? spark.kind.value : undefined;
     return mapConverter(
-      compile(key.type, key.metadata, `${path}.key`, options),
-      compile(value.type, value.metadata, `${path}.value`, options),
+      compile(key.type, key.metadata, `${path}.key`, options, sparkMap?.keyType),
+      compile(value.type, value.metadata, `${path}.value`, options, sparkMap?.valueType),
     );
   }
   if (DataType.isStruct(type)) {
     if (isVariant(type.children, metadata)) return convertVariant;
     const children = type.children;
+    // The Spark names when the Spark type is a struct of as many fields (Spark's Arrow names
+    // are made unique: `a_0`, `a_1` for two fields named `a`).
+    const sparkFields = sparkFieldTypes(spark);
+    const matches = sparkFields.names.length === children.length;
+    const names = matches ? sparkFields.names : children.map((f) => f.name);
     return structConverter(
-      children.map((f) => f.name),
-      children.map((f) => compile(f.type, f.metadata, `${path}.${f.name}`, options)),
+      names,
+      children.map((f, i) =>
+        compile(
+          f.type,
+          f.metadata,
+          `${path}.${names[i]}`,
+          options,
+          matches ? sparkFields.types[i] : undefined,
+        ),
+      ),
     );
   }
   throw unsupported(type, path);
@@ -531,11 +565,6 @@ function microsFactor(unit: TimeUnit): bigint {
   }
 }
 
-function floorDiv(a: bigint, b: bigint): bigint {
-  const q = a / b;
-  return q * b > a ? q - 1n : q;
-}
-
 function timestampConverter(unit: TimeUnit, timeZone: string | null): Converter {
   if (unit === TimeUnit.MICROSECOND) {
     return (data, start, end, out, at) => {
@@ -558,14 +587,17 @@ function timestampConverter(unit: TimeUnit, timeZone: string | null): Converter 
       }
     };
   }
+  if (unit === TimeUnit.NANOSECOND) {
+    // Spark 4.3's nanosecond timestamps: every nanosecond kept.
+    return (data, start, end, out, at) => {
+      const values = data.values as BigInt64Array;
+      fill(data, start, end, out, at, (i) => Timestamp.fromEpochNanos(values[i]!, timeZone));
+    };
+  }
   const factor = microsFactor(unit);
-  const nanos = unit === TimeUnit.NANOSECOND;
   return (data, start, end, out, at) => {
     const values = data.values as BigInt64Array;
-    fill(data, start, end, out, at, (i) => {
-      const v = values[i]!;
-      return new Timestamp(nanos ? floorDiv(v, 1000n) : v * factor, timeZone);
-    });
+    fill(data, start, end, out, at, (i) => new Timestamp(values[i]! * factor, timeZone));
   };
 }
 
@@ -577,7 +609,19 @@ function durationConverter(unit: TimeUnit): Converter {
     const values = data.values as BigInt64Array;
     fill(data, start, end, out, at, (i) => {
       const v = values[i]!;
-      return nanos ? floorDiv(v, 1000n) : v * factor;
+      if (!nanos) return v * factor;
+      // Intervals are bigint microseconds: a nanosecond remainder cannot be kept, so it is an
+      // error rather than a rounded value.
+      if (v % 1000n !== 0n) {
+        throw new SparkProtocolError(
+          `A duration of ${v} nanoseconds has no exact value in microseconds.`,
+          {
+            errorClass: "ARROW_VALUE_NOT_REPRESENTABLE",
+            messageParameters: { value: `${v}`, unit: "NANOSECOND" },
+          },
+        );
+      }
+      return v / 1000n;
     });
   };
 }

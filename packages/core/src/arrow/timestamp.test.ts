@@ -53,3 +53,28 @@ describe("Timestamp", () => {
     expect(() => u.epochMicros).toThrow(RangeError);
   });
 });
+
+describe("nanoseconds (Spark 4.3)", () => {
+  test("fromEpochNanos keeps the nanoseconds; micros, millis and Date stay consistent", () => {
+    const t = Timestamp.fromEpochNanos(1700000000123456789n);
+    expect([
+      t.epochNanos,
+      t.epochMicros,
+      t.getMicroseconds(),
+      t.getNanoseconds(),
+      t.getTime(),
+    ]).toEqual([1700000000123456789n, 1700000000123456n, 456, 789, 1700000000123]);
+    expect(t.toISOStringNanos()).toBe("2023-11-14T22:13:20.123456789Z");
+    expect(t.toISOStringMicros()).toBe("2023-11-14T22:13:20.123456Z");
+    expect(t.toJSON()).toBe("2023-11-14T22:13:20.123456789Z");
+    const before = Timestamp.fromEpochNanos(-1n, null);
+    expect([before.epochMicros, before.getNanoseconds(), before.toISOStringNanos()]).toEqual([
+      -1n,
+      999,
+      "1969-12-31T23:59:59.999999999",
+    ]);
+    // Without nanoseconds JSON keeps its six digits.
+    expect(new Timestamp(1n).toJSON()).toBe("1970-01-01T00:00:00.000001Z");
+    expect(() => new Timestamp(0n, "UTC", 1000)).toThrow(RangeError);
+  });
+});

@@ -26,12 +26,27 @@
  * new Timestamp(1700000000123456n, null).toISOStringMicros(); // "2023-11-14T22:13:20.123456"
  * ```
  *
- * The Date setters still work; they change the milliseconds and keep the microseconds within
- * the millisecond.
+ * Spark 4.3's nanosecond timestamps (`spark.sql.timestampNanosTypes.enabled`) keep their
+ * nanoseconds: {@link Timestamp.fromEpochNanos}, `epochNanos`, `getNanoseconds()` (the
+ * nanoseconds within the microsecond) and `toISOStringNanos()`; `toJSON()` writes nine fraction
+ * digits when there are nanoseconds. A Timestamp with nanoseconds cannot become a microsecond
+ * value (a `lit()`, a `createDataFrame` cell): that is a `SparkArgumentError`, never a rounding.
+ *
+ * ```ts
+ * const n = Timestamp.fromEpochNanos(1700000000123456789n);
+ * n.epochMicros;          // 1700000000123456n
+ * n.getNanoseconds();     // 789
+ * n.toISOStringNanos();   // "2023-11-14T22:13:20.123456789Z"
+ * ```
+ *
+ * The Date setters still work; they change the milliseconds and keep the microseconds (and
+ * nanoseconds) within the millisecond.
  */
 export class Timestamp extends Date {
   /** Microseconds within the millisecond, 0–999. */
   readonly #micros: number;
+  /** Nanoseconds within the microsecond, 0–999 (non-zero only for nanosecond timestamps). */
+  readonly #nanos: number;
   /** The Arrow time zone of a TIMESTAMP, or `null` for a TIMESTAMP_NTZ. */
   readonly timeZone: string | null;
 
@@ -39,8 +54,12 @@ export class Timestamp extends Date {
    * @param epochMicros microseconds since 1970-01-01T00:00:00Z (a bigint, or a number that is a
    *   safe integer)
    * @param timeZone the zone of a TIMESTAMP (default `"UTC"`), or `null` for a TIMESTAMP_NTZ
+   * @param nanoseconds nanoseconds within the microsecond, a whole number 0–999 (default 0)
    */
-  constructor(epochMicros: bigint | number, timeZone: string | null = "UTC") {
+  constructor(epochMicros: bigint | number, timeZone: string | null = "UTC", nanoseconds = 0) {
+    if (!Number.isInteger(nanoseconds) || nanoseconds < 0 || nanoseconds > 999) {
+      throw new RangeError(`Timestamp nanoseconds must be a whole number 0–999: ${nanoseconds}`);
+    }
     let millis: number;
     let micros: number;
     if (typeof epochMicros === "number") {
@@ -57,7 +76,15 @@ export class Timestamp extends Date {
     }
     super(millis);
     this.#micros = micros;
+    this.#nanos = nanoseconds;
     this.timeZone = timeZone;
+  }
+
+  /** A Timestamp of nanoseconds since the epoch (Spark 4.3's nanosecond timestamps). */
+  static fromEpochNanos(epochNanos: bigint, timeZone: string | null = "UTC"): Timestamp {
+    let micros = epochNanos / 1000n;
+    if (micros * 1000n > epochNanos) micros -= 1n;
+    return new Timestamp(micros, timeZone, Number(epochNanos - micros * 1000n));
   }
 
   /** A Timestamp at a Date's instant (microseconds within the millisecond 0). */
@@ -72,6 +99,16 @@ export class Timestamp extends Date {
     const ms = this.getTime();
     if (!Number.isFinite(ms)) throw new RangeError("Invalid Date");
     return BigInt(ms) * 1000n + BigInt(this.#micros);
+  }
+
+  /** Nanoseconds since the epoch: `epochMicros × 1000 + getNanoseconds()`. */
+  get epochNanos(): bigint {
+    return this.epochMicros * 1000n + BigInt(this.#nanos);
+  }
+
+  /** The nanoseconds within the microsecond, 0–999 (0 unless the value came with nanoseconds). */
+  getNanoseconds(): number {
+    return this.#nanos;
   }
 
   /** True for a TIMESTAMP_NTZ (no time zone). */
@@ -94,8 +131,18 @@ export class Timestamp extends Date {
     return iso.slice(0, -1) + micros + (this.timeZone === null ? "" : "Z");
   }
 
-  /** `toISOStringMicros()`, so JSON keeps the microseconds. */
+  /** ISO 8601 with nine fraction digits: `2023-11-14T22:13:20.123456789Z` (no `Z` for NTZ). */
+  toISOStringNanos(): string {
+    const micros = this.toISOStringMicros();
+    const at = this.timeZone === null ? micros.length : micros.length - 1;
+    return `${micros.slice(0, at)}${String(this.#nanos).padStart(3, "0")}${micros.slice(at)}`;
+  }
+
+  /**
+   * `toISOStringMicros()`, or `toISOStringNanos()` when there are nanoseconds, so JSON keeps
+   * every digit.
+   */
   override toJSON(): string {
-    return this.toISOStringMicros();
+    return this.#nanos === 0 ? this.toISOStringMicros() : this.toISOStringNanos();
   }
 }

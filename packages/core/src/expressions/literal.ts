@@ -8,6 +8,9 @@ import {
   type Expression_Literal as ProtoLiteral,
 } from "../gen/spark/connect/expressions_pb.js";
 import { DataTypeSchema, type DataType as ProtoDataType } from "../gen/spark/connect/types_pb.js";
+import { wellFormed } from "../util/well-formed.js";
+import { Decimal } from "../values/decimal.js";
+import { LocalDate } from "../values/local-date.js";
 import type { Expression, ExpressionKind } from "./expression.js";
 
 /**
@@ -24,6 +27,9 @@ import type { Expression, ExpressionKind } from "./expression.js";
  * | `string` | string |
  * | `Uint8Array` | binary |
  * | `Date` (valid); with an `epochMicros: bigint` field, microseconds are kept | timestamp |
+ * | `Timestamp` without a zone (`timeZone === null`) | timestamp_ntz |
+ * | {@link Decimal} (`decimal("12.345")`) | decimal(precision, scale): `decimal(5,3)` |
+ * | {@link LocalDate} (`localDate("2026-01-31")`) | date |
  * | array | array of the elements' common type |
  * | `Map`, or a plain object (string keys) | map of the keys' and values' common types |
  */
@@ -35,6 +41,8 @@ export type LiteralValue =
   | string
   | Uint8Array
   | Date
+  | Decimal
+  | LocalDate
   | readonly LiteralValue[]
   | ReadonlyMap<LiteralValue, LiteralValue>
   | { readonly [key: string]: LiteralValue };
@@ -114,7 +122,26 @@ function nullOf(type: ProtoDataType): ProtoLiteral {
   return create(Expression_LiteralSchema, { literalType: { case: "null", value: type } });
 }
 
+/** The arrays and objects being built around the current value (a repeat is a cycle). */
+const open = new Set<object>();
+
 function build(value: unknown, path: string): Built {
+  if (typeof value !== "object" || value === null) return buildValue(value, path);
+  if (open.has(value)) {
+    throw new SparkArgumentError(
+      `${path} contains itself (a circular reference), which has no Spark value`,
+      { errorClass: "CIRCULAR_REFERENCE", messageParameters: { path } },
+    );
+  }
+  open.add(value);
+  try {
+    return buildValue(value, path);
+  } finally {
+    open.delete(value);
+  }
+}
+
+function buildValue(value: unknown, path: string): Built {
   if (value === null) return lit({ case: "null", value: simpleType("null") }, simpleType("null"));
   switch (typeof value) {
     case "boolean":
@@ -138,7 +165,7 @@ function build(value: unknown, path: string): Built {
       }
       return lit({ case: "long", value }, simpleType("long"));
     case "string":
-      return lit({ case: "string", value }, simpleType("string"));
+      return lit({ case: "string", value: wellFormed(value, path) }, simpleType("string"));
     case "undefined":
       throw cannotRepresent(value, `${path} is undefined; use null for a SQL NULL`);
     case "function":
@@ -148,10 +175,34 @@ function build(value: unknown, path: string): Built {
   if (value instanceof Uint8Array) {
     return lit({ case: "binary", value: value.slice() }, simpleType("binary"));
   }
+  if (value instanceof Decimal) {
+    const { precision, scale } = value;
+    return lit(
+      {
+        case: "decimal",
+        value: {
+          $typeName: "spark.connect.Expression.Literal.Decimal",
+          value: value.toString(),
+          precision,
+          scale,
+        },
+      },
+      create(DataTypeSchema, { kind: { case: "decimal", value: { precision, scale } } }),
+    );
+  }
+  if (value instanceof LocalDate) {
+    return lit({ case: "date", value: value.epochDays }, simpleType("date"));
+  }
   if (value instanceof Date) {
     const ms = value.getTime();
     if (Number.isNaN(ms)) throw cannotRepresent(value, `${path} is an invalid Date`);
     const { epochMicros, timeZone } = value as { epochMicros?: unknown; timeZone?: unknown };
+    if (value instanceof Timestamp && value.getNanoseconds() !== 0) {
+      throw cannotRepresent(
+        value,
+        `${path} has nanoseconds; a Spark timestamp literal has microseconds`,
+      );
+    }
     const micros = typeof epochMicros === "bigint" ? epochMicros : BigInt(ms) * 1000n;
     // A Timestamp without a zone is a TIMESTAMP_NTZ value (a wall-clock time read as UTC).
     if (value instanceof Timestamp && timeZone === null) {

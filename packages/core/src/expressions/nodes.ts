@@ -1,4 +1,4 @@
-import { clone, create } from "@bufbuild/protobuf";
+import { clone, create, type MessageInitShape } from "@bufbuild/protobuf";
 import { type Any, AnySchema } from "@bufbuild/protobuf/wkt";
 import {
   Expression_Cast_EvalMode,
@@ -17,7 +17,10 @@ import {
 import { DataTypeSchema, type DataType as ProtoDataType } from "../gen/spark/connect/types_pb.js";
 import type { Expression, ExpressionKind } from "./expression.js";
 
-const expression = (exprType: ProtoExpression["exprType"]): ProtoExpression =>
+/** An expression's oneof as a protobuf init shape (no `$typeName`s, no empty defaults). */
+type ExprTypeInit = NonNullable<MessageInitShape<typeof ExpressionSchema>["exprType"]>;
+
+const expression = (exprType: ExprTypeInit): ProtoExpression =>
   create(ExpressionSchema, { exprType });
 
 const protos = (exprs: readonly Expression[]) => exprs.map((e) => e.toProto());
@@ -37,7 +40,6 @@ export class UnresolvedAttribute implements Expression {
     return expression({
       case: "unresolvedAttribute",
       value: {
-        $typeName: "spark.connect.Expression.UnresolvedAttribute",
         unparsedIdentifier: this.name,
         ...(this.planId === undefined ? {} : { planId: BigInt(this.planId) }),
         ...(this.isMetadataColumn ? { isMetadataColumn: true } : {}),
@@ -60,7 +62,6 @@ export class UnresolvedStar implements Expression {
     return expression({
       case: "unresolvedStar",
       value: {
-        $typeName: "spark.connect.Expression.UnresolvedStar",
         ...(this.target === undefined ? {} : { unparsedTarget: `${this.target}.*` }),
         ...(this.planId === undefined ? {} : { planId: BigInt(this.planId) }),
       },
@@ -81,7 +82,6 @@ export class UnresolvedRegex implements Expression {
     return expression({
       case: "unresolvedRegex",
       value: {
-        $typeName: "spark.connect.Expression.UnresolvedRegex",
         colName: this.pattern,
         ...(this.planId === undefined ? {} : { planId: BigInt(this.planId) }),
       },
@@ -106,7 +106,6 @@ export class UnresolvedFunction implements Expression {
     return expression({
       case: "unresolvedFunction",
       value: {
-        $typeName: "spark.connect.Expression.UnresolvedFunction",
         functionName: this.name,
         arguments: protos(this.args),
         isDistinct: this.isDistinct,
@@ -126,7 +125,7 @@ export class ExpressionString implements Expression {
   toProto(): ProtoExpression {
     return expression({
       case: "expressionString",
-      value: { $typeName: "spark.connect.Expression.ExpressionString", expression: this.sql },
+      value: { expression: this.sql },
     });
   }
 }
@@ -148,7 +147,6 @@ export class Alias implements Expression {
     return expression({
       case: "alias",
       value: {
-        $typeName: "spark.connect.Expression.Alias",
         expr: this.child.toProto(),
         name: [...this.names],
         ...(this.metadata === undefined ? {} : { metadata: this.metadata }),
@@ -187,7 +185,6 @@ export class Cast implements Expression {
     return expression({
       case: "cast",
       value: {
-        $typeName: "spark.connect.Expression.Cast",
         expr: this.child.toProto(),
         castToType:
           typeof this.#type === "string"
@@ -281,14 +278,12 @@ export class WindowExpression implements Expression {
     return expression({
       case: "window",
       value: {
-        $typeName: "spark.connect.Expression.Window",
         windowFunction: this.windowFunction.toProto(),
         partitionSpec: protos(this.partitionSpec),
         orderSpec: this.orderSpec.map((o) => o.toSortOrder()),
         ...(this.frame
           ? {
               frameSpec: {
-                $typeName: "spark.connect.Expression.Window.WindowFrame",
                 frameType:
                   this.frame.frameType === "row"
                     ? Expression_Window_WindowFrame_FrameType.ROW
@@ -336,7 +331,6 @@ export class LambdaFunction implements Expression {
     return expression({
       case: "lambdaFunction",
       value: {
-        $typeName: "spark.connect.Expression.LambdaFunction",
         function: this.body.toProto(),
         arguments: this.variables.map((v) => v.toVariable()),
       },
@@ -357,7 +351,6 @@ export class UnresolvedExtractValue implements Expression {
     return expression({
       case: "unresolvedExtractValue",
       value: {
-        $typeName: "spark.connect.Expression.UnresolvedExtractValue",
         child: this.child.toProto(),
         extraction: this.extraction.toProto(),
       },
@@ -379,7 +372,6 @@ export class UpdateFields implements Expression {
     return expression({
       case: "updateFields",
       value: {
-        $typeName: "spark.connect.Expression.UpdateFields",
         structExpression: this.struct.toProto(),
         fieldName: this.fieldName,
         ...(this.value ? { valueExpression: this.value.toProto() } : {}),
@@ -401,7 +393,6 @@ export class NamedArgument implements Expression {
     return expression({
       case: "namedArgumentExpression",
       value: {
-        $typeName: "spark.connect.NamedArgumentExpression",
         key: this.key,
         value: this.value.toProto(),
       },
@@ -443,7 +434,6 @@ export class CallFunction implements Expression {
     return expression({
       case: "callFunction",
       value: {
-        $typeName: "spark.connect.CallFunction",
         functionName: this.name,
         arguments: protos(this.args),
       },

@@ -29,7 +29,9 @@ export function litArg(value: ColumnOrLiteral, what = "value"): Expression {
   return toExpression(value, what);
 }
 
-/** @internal A call of the Spark function `name` on ready expressions. */
+/**
+ * A call of the Spark function `name` on ready expressions (exported as `unresolvedCall`).
+ */
 export function call(name: string, ...args: Expression[]): Column {
   return new Column(new UnresolvedFunction(name, args));
 }

@@ -1,4 +1,4 @@
-import { clone, create } from "@bufbuild/protobuf";
+import { clone, create, type MessageInitShape } from "@bufbuild/protobuf";
 import { type Any, AnySchema } from "@bufbuild/protobuf/wkt";
 import type { Expression } from "../expressions/expression.js";
 import { type Plan, PlanSchema } from "../gen/spark/connect/base_pb.js";
@@ -19,10 +19,13 @@ import { LogicalPlan, type RelationKind } from "./logical-plan.js";
 /** The `kind` of a command node: the protobuf oneof case it produces. */
 export type CommandKind = Exclude<Command["commandType"]["case"], undefined>;
 
+/** A command's oneof as a protobuf init shape (no `$typeName`s, no empty defaults). */
+export type CommandTypeInit = NonNullable<MessageInitShape<typeof CommandSchema>["commandType"]>;
+
 /** An immutable command node: a plan with side effects, run eagerly by the facade. */
 export abstract class CommandPlan {
   abstract readonly kind: CommandKind;
-  protected abstract commandType(): Command["commandType"];
+  protected abstract commandType(): CommandTypeInit;
 
   /** The command, built fresh. */
   toCommand(): Command {
@@ -65,18 +68,10 @@ export class SqlCommand extends CommandPlan {
     super();
     Object.freeze(this);
   }
-  protected commandType(): Command["commandType"] {
+  protected commandType(): CommandTypeInit {
     return {
       case: "sqlCommand",
-      value: {
-        $typeName: "spark.connect.SqlCommand",
-        sql: "",
-        args: {},
-        posArgs: [],
-        namedArguments: {},
-        posArguments: [],
-        input: this.input.toRelation(),
-      },
+      value: { input: this.input.toRelation() },
     };
   }
 }
@@ -93,11 +88,10 @@ export class CreateDataFrameView extends CommandPlan {
     super();
     Object.freeze(this);
   }
-  protected commandType(): Command["commandType"] {
+  protected commandType(): CommandTypeInit {
     return {
       case: "createDataframeView",
       value: {
-        $typeName: "spark.connect.CreateDataFrameViewCommand",
         input: this.input.toRelation(),
         name: this.name,
         isGlobal: this.isGlobal,
@@ -142,13 +136,12 @@ export class WriteOperation extends CommandPlan {
     super();
     Object.freeze(this);
   }
-  protected commandType(): Command["commandType"] {
+  protected commandType(): CommandTypeInit {
     const s = this.spec;
     const target = s.target;
     return {
       case: "writeOperation",
       value: {
-        $typeName: "spark.connect.WriteOperation",
         input: this.input.toRelation(),
         ...(s.source === undefined ? {} : { source: s.source }),
         saveType:
@@ -156,7 +149,6 @@ export class WriteOperation extends CommandPlan {
             ? {
                 case: "table",
                 value: {
-                  $typeName: "spark.connect.WriteOperation.SaveTable",
                   tableName: target.table,
                   saveMethod: target.insertInto
                     ? WriteOperation_SaveTable_TableSaveMethod.INSERT_INTO
@@ -172,7 +164,6 @@ export class WriteOperation extends CommandPlan {
         ...(s.bucketBy
           ? {
               bucketBy: {
-                $typeName: "spark.connect.WriteOperation.BucketBy",
                 bucketColumnNames: [...s.bucketBy.columns],
                 numBuckets: s.bucketBy.numBuckets,
               },
@@ -222,12 +213,11 @@ export class WriteOperationV2 extends CommandPlan {
     super();
     Object.freeze(this);
   }
-  protected commandType(): Command["commandType"] {
+  protected commandType(): CommandTypeInit {
     const s = this.spec;
     return {
       case: "writeOperationV2",
       value: {
-        $typeName: "spark.connect.WriteOperationV2",
         input: this.input.toRelation(),
         tableName: this.tableName,
         ...(s.provider === undefined ? {} : { provider: s.provider }),
@@ -253,11 +243,10 @@ export class Checkpoint extends CommandPlan {
     super();
     Object.freeze(this);
   }
-  protected commandType(): Command["commandType"] {
+  protected commandType(): CommandTypeInit {
     return {
       case: "checkpointCommand",
       value: {
-        $typeName: "spark.connect.CheckpointCommand",
         relation: this.input.toRelation(),
         local: this.local,
         eager: this.eager,
@@ -275,7 +264,7 @@ export class ExtensionCommand extends CommandPlan {
     this.#any = clone(AnySchema, any);
     Object.freeze(this);
   }
-  protected commandType(): Command["commandType"] {
+  protected commandType(): CommandTypeInit {
     return { case: "extension", value: clone(AnySchema, this.#any) };
   }
 }

@@ -6,11 +6,16 @@ import type { Alias, SortOrder } from "../expressions/nodes.js";
 import {
   Aggregate_GroupType,
   Join_JoinType,
-  type Relation,
   SetOperation_SetOpType,
 } from "../gen/spark/connect/relations_pb.js";
 import { DataTypeSchema, type DataType as ProtoDataType } from "../gen/spark/connect/types_pb.js";
-import { LogicalPlan, type RelationKind } from "./logical-plan.js";
+import {
+  LogicalPlan,
+  type OneInputFields,
+  OneInputPlan,
+  type RelationKind,
+  type RelTypeInit,
+} from "./logical-plan.js";
 
 const protos = (exprs: readonly Expression[]) => exprs.map((e) => e.toProto());
 const frozen = <T>(xs: readonly T[]): readonly T[] => Object.freeze([...xs]);
@@ -31,14 +36,11 @@ export class Sql extends LogicalPlan {
     this.named = Object.freeze({ ...named });
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected relType(): RelTypeInit {
     return {
       case: "sql",
       value: {
-        $typeName: "spark.connect.SQL",
         query: this.query,
-        args: {},
-        posArgs: [],
         namedArguments: Object.fromEntries(
           Object.entries(this.named).map(([k, v]) => [k, v.toProto()]),
         ),
@@ -61,11 +63,10 @@ export class Range extends LogicalPlan {
     super(planId);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected relType(): RelTypeInit {
     return {
       case: "range",
       value: {
-        $typeName: "spark.connect.Range",
         start: this.start,
         end: this.end,
         step: this.step,
@@ -88,16 +89,14 @@ export class ReadNamedTable extends LogicalPlan {
     this.options = Object.freeze({ ...options });
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected relType(): RelTypeInit {
     return {
       case: "read",
       value: {
-        $typeName: "spark.connect.Read",
         isStreaming: this.isStreaming,
         readType: {
           case: "namedTable",
           value: {
-            $typeName: "spark.connect.Read.NamedTable",
             unparsedIdentifier: this.name,
             options: { ...this.options },
           },
@@ -127,16 +126,14 @@ export class ReadDataSource extends LogicalPlan {
     this.predicates = frozen(predicates);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected relType(): RelTypeInit {
     return {
       case: "read",
       value: {
-        $typeName: "spark.connect.Read",
         isStreaming: this.isStreaming,
         readType: {
           case: "dataSource",
           value: {
-            $typeName: "spark.connect.Read.DataSource",
             ...(this.format === undefined ? {} : { format: this.format }),
             ...(this.schema === undefined ? {} : { schema: this.schema }),
             options: { ...this.options },
@@ -166,11 +163,10 @@ export class LocalRelation extends LogicalPlan {
   get byteLength(): number {
     return this.#data?.byteLength ?? 0;
   }
-  protected relType(): Relation["relType"] {
+  protected relType(): RelTypeInit {
     return {
       case: "localRelation",
       value: {
-        $typeName: "spark.connect.LocalRelation",
         ...(this.#data === undefined ? {} : { data: this.#data.slice() }),
         ...(this.schema === undefined ? {} : { schema: this.schema }),
       },
@@ -187,7 +183,7 @@ export class ExtensionRelation extends LogicalPlan {
     this.#any = clone(AnySchema, any);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected relType(): RelTypeInit {
     return { case: "extension", value: clone(AnySchema, this.#any) };
   }
 }
@@ -195,555 +191,423 @@ export class ExtensionRelation extends LogicalPlan {
 // Transformations with one input ----------------------------------------------------------------
 
 /** `SELECT expressions FROM input`. */
-export class Project extends LogicalPlan {
+export class Project extends OneInputPlan<"project"> {
   readonly kind = "project" satisfies RelationKind;
   readonly expressions: readonly Expression[];
-  constructor(
-    planId: number,
-    readonly input: LogicalPlan,
-    expressions: readonly Expression[],
-  ) {
-    super(planId);
+  constructor(planId: number, input: LogicalPlan, expressions: readonly Expression[]) {
+    super(planId, input);
     this.expressions = frozen(expressions);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"project"> {
     return {
-      case: "project",
-      value: {
-        $typeName: "spark.connect.Project",
-        input: this.input.toRelation(),
-        expressions: protos(this.expressions),
-      },
+      expressions: protos(this.expressions),
     };
   }
 }
 
 /** `WHERE condition`. */
-export class Filter extends LogicalPlan {
+export class Filter extends OneInputPlan<"filter"> {
   readonly kind = "filter" satisfies RelationKind;
   constructor(
     planId: number,
-    readonly input: LogicalPlan,
+    input: LogicalPlan,
     readonly condition: Expression,
   ) {
-    super(planId);
+    super(planId, input);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"filter"> {
     return {
-      case: "filter",
-      value: {
-        $typeName: "spark.connect.Filter",
-        input: this.input.toRelation(),
-        condition: this.condition.toProto(),
-      },
+      condition: this.condition.toProto(),
     };
   }
 }
 
 /** `ORDER BY` (global) or `SORT BY` (within partitions). */
-export class Sort extends LogicalPlan {
+export class Sort extends OneInputPlan<"sort"> {
   readonly kind = "sort" satisfies RelationKind;
   readonly order: readonly SortOrder[];
   constructor(
     planId: number,
-    readonly input: LogicalPlan,
+    input: LogicalPlan,
     order: readonly SortOrder[],
     readonly isGlobal: boolean,
   ) {
-    super(planId);
+    super(planId, input);
     this.order = frozen(order);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"sort"> {
     return {
-      case: "sort",
-      value: {
-        $typeName: "spark.connect.Sort",
-        input: this.input.toRelation(),
-        order: this.order.map((o) => o.toSortOrder()),
-        isGlobal: this.isGlobal,
-      },
+      order: this.order.map((o) => o.toSortOrder()),
+      isGlobal: this.isGlobal,
     };
   }
 }
 
 /** `LIMIT n`. */
-export class Limit extends LogicalPlan {
+export class Limit extends OneInputPlan<"limit"> {
   readonly kind = "limit" satisfies RelationKind;
   constructor(
     planId: number,
-    readonly input: LogicalPlan,
+    input: LogicalPlan,
     readonly limit: number,
   ) {
-    super(planId);
+    super(planId, input);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"limit"> {
     return {
-      case: "limit",
-      value: {
-        $typeName: "spark.connect.Limit",
-        input: this.input.toRelation(),
-        limit: this.limit,
-      },
+      limit: this.limit,
     };
   }
 }
 
 /** `OFFSET n`. */
-export class Offset extends LogicalPlan {
+export class Offset extends OneInputPlan<"offset"> {
   readonly kind = "offset" satisfies RelationKind;
   constructor(
     planId: number,
-    readonly input: LogicalPlan,
+    input: LogicalPlan,
     readonly offset: number,
   ) {
-    super(planId);
+    super(planId, input);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"offset"> {
     return {
-      case: "offset",
-      value: {
-        $typeName: "spark.connect.Offset",
-        input: this.input.toRelation(),
-        offset: this.offset,
-      },
+      offset: this.offset,
     };
   }
 }
 
 /** The last n rows. */
-export class Tail extends LogicalPlan {
+export class Tail extends OneInputPlan<"tail"> {
   readonly kind = "tail" satisfies RelationKind;
   constructor(
     planId: number,
-    readonly input: LogicalPlan,
+    input: LogicalPlan,
     readonly limit: number,
   ) {
-    super(planId);
+    super(planId, input);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
-    return {
-      case: "tail",
-      value: { $typeName: "spark.connect.Tail", input: this.input.toRelation(), limit: this.limit },
-    };
+  protected fields(): OneInputFields<"tail"> {
+    return { limit: this.limit };
   }
 }
 
 /** `DISTINCT` over all columns, or over a subset of column names. */
-export class Deduplicate extends LogicalPlan {
+export class Deduplicate extends OneInputPlan<"deduplicate"> {
   readonly kind = "deduplicate" satisfies RelationKind;
   readonly columnNames: readonly string[] | undefined;
   constructor(
     planId: number,
-    readonly input: LogicalPlan,
+    input: LogicalPlan,
     columnNames: readonly string[] | undefined,
     readonly withinWatermark = false,
   ) {
-    super(planId);
+    super(planId, input);
     this.columnNames = columnNames && frozen(columnNames);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"deduplicate"> {
     return {
-      case: "deduplicate",
-      value: {
-        $typeName: "spark.connect.Deduplicate",
-        input: this.input.toRelation(),
-        columnNames: [...(this.columnNames ?? [])],
-        ...(this.columnNames === undefined ? { allColumnsAsKeys: true } : {}),
-        ...(this.withinWatermark ? { withinWatermark: true } : {}),
-      },
+      columnNames: [...(this.columnNames ?? [])],
+      ...(this.columnNames === undefined ? { allColumnsAsKeys: true } : {}),
+      ...(this.withinWatermark ? { withinWatermark: true } : {}),
     };
   }
 }
 
 /** A random sample of the rows: those whose random value falls in [lower, upper). */
-export class Sample extends LogicalPlan {
+export class Sample extends OneInputPlan<"sample"> {
   readonly kind = "sample" satisfies RelationKind;
   constructor(
     planId: number,
-    readonly input: LogicalPlan,
+    input: LogicalPlan,
     readonly lowerBound: number,
     readonly upperBound: number,
     readonly withReplacement: boolean,
     readonly seed: bigint | undefined,
     readonly deterministicOrder = false,
   ) {
-    super(planId);
+    super(planId, input);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"sample"> {
     return {
-      case: "sample",
-      value: {
-        $typeName: "spark.connect.Sample",
-        input: this.input.toRelation(),
-        lowerBound: this.lowerBound,
-        upperBound: this.upperBound,
-        withReplacement: this.withReplacement,
-        ...(this.seed === undefined ? {} : { seed: this.seed }),
-        deterministicOrder: this.deterministicOrder,
-      },
+      lowerBound: this.lowerBound,
+      upperBound: this.upperBound,
+      withReplacement: this.withReplacement,
+      ...(this.seed === undefined ? {} : { seed: this.seed }),
+      deterministicOrder: this.deterministicOrder,
     };
   }
 }
 
 /** `input AS alias`. */
-export class SubqueryAlias extends LogicalPlan {
+export class SubqueryAlias extends OneInputPlan<"subqueryAlias"> {
   readonly kind = "subqueryAlias" satisfies RelationKind;
   constructor(
     planId: number,
-    readonly input: LogicalPlan,
+    input: LogicalPlan,
     readonly alias: string,
   ) {
-    super(planId);
+    super(planId, input);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"subqueryAlias"> {
     return {
-      case: "subqueryAlias",
-      value: {
-        $typeName: "spark.connect.SubqueryAlias",
-        input: this.input.toRelation(),
-        alias: this.alias,
-        qualifier: [],
-      },
+      alias: this.alias,
     };
   }
 }
 
 /** `repartition(n)` (shuffle) or `coalesce(n)` (no shuffle). */
-export class Repartition extends LogicalPlan {
+export class Repartition extends OneInputPlan<"repartition"> {
   readonly kind = "repartition" satisfies RelationKind;
   constructor(
     planId: number,
-    readonly input: LogicalPlan,
+    input: LogicalPlan,
     readonly numPartitions: number,
     readonly shuffle: boolean,
   ) {
-    super(planId);
+    super(planId, input);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"repartition"> {
     return {
-      case: "repartition",
-      value: {
-        $typeName: "spark.connect.Repartition",
-        input: this.input.toRelation(),
-        numPartitions: this.numPartitions,
-        shuffle: this.shuffle,
-      },
+      numPartitions: this.numPartitions,
+      shuffle: this.shuffle,
     };
   }
 }
 
 /** `repartition(n?, exprs)`; sort orders among the expressions make it a range repartition. */
-export class RepartitionByExpression extends LogicalPlan {
+export class RepartitionByExpression extends OneInputPlan<"repartitionByExpression"> {
   readonly kind = "repartitionByExpression" satisfies RelationKind;
   readonly partitionExprs: readonly Expression[];
   constructor(
     planId: number,
-    readonly input: LogicalPlan,
+    input: LogicalPlan,
     partitionExprs: readonly Expression[],
     readonly numPartitions?: number,
   ) {
-    super(planId);
+    super(planId, input);
     this.partitionExprs = frozen(partitionExprs);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"repartitionByExpression"> {
     return {
-      case: "repartitionByExpression",
-      value: {
-        $typeName: "spark.connect.RepartitionByExpression",
-        input: this.input.toRelation(),
-        partitionExprs: protos(this.partitionExprs),
-        ...(this.numPartitions === undefined ? {} : { numPartitions: this.numPartitions }),
-      },
+      partitionExprs: protos(this.partitionExprs),
+      ...(this.numPartitions === undefined ? {} : { numPartitions: this.numPartitions }),
     };
   }
 }
 
 /** A query hint, e.g. `broadcast`. */
-export class Hint extends LogicalPlan {
+export class Hint extends OneInputPlan<"hint"> {
   readonly kind = "hint" satisfies RelationKind;
   readonly parameters: readonly Expression[];
   constructor(
     planId: number,
-    readonly input: LogicalPlan,
+    input: LogicalPlan,
     readonly name: string,
     parameters: readonly Expression[],
   ) {
-    super(planId);
+    super(planId, input);
     this.parameters = frozen(parameters);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"hint"> {
     return {
-      case: "hint",
-      value: {
-        $typeName: "spark.connect.Hint",
-        input: this.input.toRelation(),
-        name: this.name,
-        parameters: protos(this.parameters),
-      },
+      name: this.name,
+      parameters: protos(this.parameters),
     };
   }
 }
 
 /** Adds or replaces columns (`withColumn(s)`, `withMetadata`). */
-export class WithColumns extends LogicalPlan {
+export class WithColumns extends OneInputPlan<"withColumns"> {
   readonly kind = "withColumns" satisfies RelationKind;
   readonly aliases: readonly Alias[];
-  constructor(
-    planId: number,
-    readonly input: LogicalPlan,
-    aliases: readonly Alias[],
-  ) {
-    super(planId);
+  constructor(planId: number, input: LogicalPlan, aliases: readonly Alias[]) {
+    super(planId, input);
     this.aliases = frozen(aliases);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"withColumns"> {
     return {
-      case: "withColumns",
-      value: {
-        $typeName: "spark.connect.WithColumns",
-        input: this.input.toRelation(),
-        aliases: this.aliases.map((a) => {
-          const p = a.toProto();
-          if (p.exprType.case !== "alias") throw new Error("unreachable: Alias without alias");
-          return p.exprType.value;
-        }),
-      },
+      aliases: this.aliases.map((a) => {
+        const p = a.toProto();
+        if (p.exprType.case !== "alias") throw new Error("unreachable: Alias without alias");
+        return p.exprType.value;
+      }),
     };
   }
 }
 
 /** Renames columns, in order. */
-export class WithColumnsRenamed extends LogicalPlan {
+export class WithColumnsRenamed extends OneInputPlan<"withColumnsRenamed"> {
   readonly kind = "withColumnsRenamed" satisfies RelationKind;
   readonly renames: readonly (readonly [string, string])[];
-  constructor(
-    planId: number,
-    readonly input: LogicalPlan,
-    renames: readonly (readonly [string, string])[],
-  ) {
-    super(planId);
+  constructor(planId: number, input: LogicalPlan, renames: readonly (readonly [string, string])[]) {
+    super(planId, input);
     this.renames = Object.freeze(renames.map(([a, b]) => Object.freeze([a, b] as const)));
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"withColumnsRenamed"> {
     return {
-      case: "withColumnsRenamed",
-      value: {
-        $typeName: "spark.connect.WithColumnsRenamed",
-        input: this.input.toRelation(),
-        renameColumnsMap: {},
-        renames: this.renames.map(([colName, newColName]) => ({
-          $typeName: "spark.connect.WithColumnsRenamed.Rename" as const,
-          colName,
-          newColName,
-        })),
-      },
+      renames: this.renames.map(([colName, newColName]) => ({
+        colName,
+        newColName,
+      })),
     };
   }
 }
 
 /** Drops columns given as expressions or names. */
-export class Drop extends LogicalPlan {
+export class Drop extends OneInputPlan<"drop"> {
   readonly kind = "drop" satisfies RelationKind;
   readonly columns: readonly Expression[];
   readonly columnNames: readonly string[];
   constructor(
     planId: number,
-    readonly input: LogicalPlan,
+    input: LogicalPlan,
     columns: readonly Expression[],
     columnNames: readonly string[],
   ) {
-    super(planId);
+    super(planId, input);
     this.columns = frozen(columns);
     this.columnNames = frozen(columnNames);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"drop"> {
     return {
-      case: "drop",
-      value: {
-        $typeName: "spark.connect.Drop",
-        input: this.input.toRelation(),
-        columns: protos(this.columns),
-        columnNames: [...this.columnNames],
-      },
+      columns: protos(this.columns),
+      columnNames: [...this.columnNames],
     };
   }
 }
 
 /** Renames all columns, by position. */
-export class ToDF extends LogicalPlan {
+export class ToDF extends OneInputPlan<"toDf"> {
   readonly kind = "toDf" satisfies RelationKind;
   readonly columnNames: readonly string[];
-  constructor(
-    planId: number,
-    readonly input: LogicalPlan,
-    columnNames: readonly string[],
-  ) {
-    super(planId);
+  constructor(planId: number, input: LogicalPlan, columnNames: readonly string[]) {
+    super(planId, input);
     this.columnNames = frozen(columnNames);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"toDf"> {
     return {
-      case: "toDf",
-      value: {
-        $typeName: "spark.connect.ToDF",
-        input: this.input.toRelation(),
-        columnNames: [...this.columnNames],
-      },
+      columnNames: [...this.columnNames],
     };
   }
 }
 
 /** Reconciles the input with a schema (`df.to(schema)`). */
-export class ToSchema extends LogicalPlan {
+export class ToSchema extends OneInputPlan<"toSchema"> {
   readonly kind = "toSchema" satisfies RelationKind;
   readonly #schema: ProtoDataType;
-  constructor(
-    planId: number,
-    readonly input: LogicalPlan,
-    schema: ProtoDataType,
-  ) {
-    super(planId);
+  constructor(planId: number, input: LogicalPlan, schema: ProtoDataType) {
+    super(planId, input);
     this.#schema = clone(DataTypeSchema, schema);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"toSchema"> {
     return {
-      case: "toSchema",
-      value: {
-        $typeName: "spark.connect.ToSchema",
-        input: this.input.toRelation(),
-        schema: clone(DataTypeSchema, this.#schema),
-      },
+      schema: clone(DataTypeSchema, this.#schema),
     };
   }
 }
 
 /** Unpivots value columns into (variable, value) rows; no values means all non-id columns. */
-export class Unpivot extends LogicalPlan {
+export class Unpivot extends OneInputPlan<"unpivot"> {
   readonly kind = "unpivot" satisfies RelationKind;
   readonly ids: readonly Expression[];
   readonly values: readonly Expression[] | undefined;
   constructor(
     planId: number,
-    readonly input: LogicalPlan,
+    input: LogicalPlan,
     ids: readonly Expression[],
     values: readonly Expression[] | undefined,
     readonly variableColumnName: string,
     readonly valueColumnName: string,
   ) {
-    super(planId);
+    super(planId, input);
     this.ids = frozen(ids);
     this.values = values && frozen(values);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"unpivot"> {
     return {
-      case: "unpivot",
-      value: {
-        $typeName: "spark.connect.Unpivot",
-        input: this.input.toRelation(),
-        ids: protos(this.ids),
-        ...(this.values === undefined
-          ? {}
-          : { values: { $typeName: "spark.connect.Unpivot.Values", values: protos(this.values) } }),
-        variableColumnName: this.variableColumnName,
-        valueColumnName: this.valueColumnName,
-      },
+      ids: protos(this.ids),
+      ...(this.values === undefined ? {} : { values: { values: protos(this.values) } }),
+      variableColumnName: this.variableColumnName,
+      valueColumnName: this.valueColumnName,
     };
   }
 }
 
 /** Swaps rows and columns around an index column. */
-export class Transpose extends LogicalPlan {
+export class Transpose extends OneInputPlan<"transpose"> {
   readonly kind = "transpose" satisfies RelationKind;
   readonly indexColumns: readonly Expression[];
-  constructor(
-    planId: number,
-    readonly input: LogicalPlan,
-    indexColumns: readonly Expression[],
-  ) {
-    super(planId);
+  constructor(planId: number, input: LogicalPlan, indexColumns: readonly Expression[]) {
+    super(planId, input);
     this.indexColumns = frozen(indexColumns);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"transpose"> {
     return {
-      case: "transpose",
-      value: {
-        $typeName: "spark.connect.Transpose",
-        input: this.input.toRelation(),
-        indexColumns: protos(this.indexColumns),
-      },
+      indexColumns: protos(this.indexColumns),
     };
   }
 }
 
 /** Named metrics observed while the query runs (`df.observe`). */
-export class CollectMetrics extends LogicalPlan {
+export class CollectMetrics extends OneInputPlan<"collectMetrics"> {
   readonly kind = "collectMetrics" satisfies RelationKind;
   readonly metrics: readonly Expression[];
   constructor(
     planId: number,
-    readonly input: LogicalPlan,
+    input: LogicalPlan,
     readonly name: string,
     metrics: readonly Expression[],
   ) {
-    super(planId);
+    super(planId, input);
     this.metrics = frozen(metrics);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"collectMetrics"> {
     return {
-      case: "collectMetrics",
-      value: {
-        $typeName: "spark.connect.CollectMetrics",
-        input: this.input.toRelation(),
-        name: this.name,
-        metrics: protos(this.metrics),
-      },
+      name: this.name,
+      metrics: protos(this.metrics),
     };
   }
 }
 
 /** The text `df.show()` prints, computed by the server. */
-export class ShowString extends LogicalPlan {
+export class ShowString extends OneInputPlan<"showString"> {
   readonly kind = "showString" satisfies RelationKind;
   constructor(
     planId: number,
-    readonly input: LogicalPlan,
+    input: LogicalPlan,
     readonly numRows: number,
     readonly truncate: number,
     readonly vertical: boolean,
   ) {
-    super(planId);
+    super(planId, input);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"showString"> {
     return {
-      case: "showString",
-      value: {
-        $typeName: "spark.connect.ShowString",
-        input: this.input.toRelation(),
-        numRows: this.numRows,
-        truncate: this.truncate,
-        vertical: this.vertical,
-      },
+      numRows: this.numRows,
+      truncate: this.truncate,
+      vertical: this.vertical,
     };
   }
 }
@@ -805,11 +669,10 @@ export class Join extends LogicalPlan {
     this.usingColumns = frozen(usingColumns);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected relType(): RelTypeInit {
     return {
       case: "join",
       value: {
-        $typeName: "spark.connect.Join",
         left: this.left.toRelation(),
         right: this.right.toRelation(),
         ...(this.condition ? { joinCondition: this.condition.toProto() } : {}),
@@ -835,7 +698,7 @@ export class SetOperation extends LogicalPlan {
     super(planId);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected relType(): RelTypeInit {
     const types = {
       union: SetOperation_SetOpType.UNION,
       intersect: SetOperation_SetOpType.INTERSECT,
@@ -844,7 +707,6 @@ export class SetOperation extends LogicalPlan {
     return {
       case: "setOp",
       value: {
-        $typeName: "spark.connect.SetOperation",
         leftInput: this.left.toRelation(),
         rightInput: this.right.toRelation(),
         setOpType: types[this.op],
@@ -870,74 +732,62 @@ const GROUP_TYPES: Record<GroupType, Aggregate_GroupType> = {
 };
 
 /** `GROUP BY` (or rollup, cube, grouping sets, pivot) with aggregate expressions. */
-export class Aggregate extends LogicalPlan {
+export class Aggregate extends OneInputPlan<"aggregate"> {
   readonly kind = "aggregate" satisfies RelationKind;
   readonly groupingExpressions: readonly Expression[];
   readonly aggregateExpressions: readonly Expression[];
   readonly groupingSets: readonly (readonly Expression[])[];
   constructor(
     planId: number,
-    readonly input: LogicalPlan,
+    input: LogicalPlan,
     readonly groupType: GroupType,
     groupingExpressions: readonly Expression[],
     aggregateExpressions: readonly Expression[],
     readonly pivot?: { readonly column: Expression; readonly values?: readonly Literal[] },
     groupingSets: readonly (readonly Expression[])[] = [],
   ) {
-    super(planId);
+    super(planId, input);
     this.groupingExpressions = frozen(groupingExpressions);
     this.aggregateExpressions = frozen(aggregateExpressions);
     this.groupingSets = Object.freeze(groupingSets.map((s) => frozen(s)));
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"aggregate"> {
     return {
-      case: "aggregate",
-      value: {
-        $typeName: "spark.connect.Aggregate",
-        input: this.input.toRelation(),
-        groupType: GROUP_TYPES[this.groupType],
-        groupingExpressions: protos(this.groupingExpressions),
-        aggregateExpressions: protos(this.aggregateExpressions),
-        ...(this.pivot
-          ? {
-              pivot: {
-                $typeName: "spark.connect.Aggregate.Pivot",
-                col: this.pivot.column.toProto(),
-                values: (this.pivot.values ?? []).map((v) => v.toLiteral()),
-              },
-            }
-          : {}),
-        groupingSets: this.groupingSets.map((set) => ({
-          $typeName: "spark.connect.Aggregate.GroupingSets" as const,
-          groupingSet: protos(set),
-        })),
-      },
+      groupType: GROUP_TYPES[this.groupType],
+      groupingExpressions: protos(this.groupingExpressions),
+      aggregateExpressions: protos(this.aggregateExpressions),
+      ...(this.pivot
+        ? {
+            pivot: {
+              col: this.pivot.column.toProto(),
+              values: (this.pivot.values ?? []).map((v) => v.toLiteral()),
+            },
+          }
+        : {}),
+      groupingSets: this.groupingSets.map((set) => ({
+        groupingSet: protos(set),
+      })),
     };
   }
 }
 
 /** An event-time watermark for streaming (`withWatermark`). */
-export class WithWatermark extends LogicalPlan {
+export class WithWatermark extends OneInputPlan<"withWatermark"> {
   readonly kind = "withWatermark" satisfies RelationKind;
   constructor(
     planId: number,
-    readonly input: LogicalPlan,
+    input: LogicalPlan,
     readonly eventTime: string,
     readonly delayThreshold: string,
   ) {
-    super(planId);
+    super(planId, input);
     Object.freeze(this);
   }
-  protected relType(): Relation["relType"] {
+  protected fields(): OneInputFields<"withWatermark"> {
     return {
-      case: "withWatermark",
-      value: {
-        $typeName: "spark.connect.WithWatermark",
-        input: this.input.toRelation(),
-        eventTime: this.eventTime,
-        delayThreshold: this.delayThreshold,
-      },
+      eventTime: this.eventTime,
+      delayThreshold: this.delayThreshold,
     };
   }
 }

@@ -1,0 +1,379 @@
+/**
+ * DataFrame transformations, part two: sampling, partitioning, hints, reshaping (unpivot,
+ * transpose, schema reconciliation), observed metrics, and the `na`/`stat` helpers with their
+ * shortcuts.
+ *
+ * @module
+ */
+import { type Column, type ColumnOrLiteral, toColumnExpression, toExpression } from "./column.js";
+import type { DataFrame } from "./dataframe.js";
+import {
+  checkCount,
+  type FacadeInternals,
+  internalsOf,
+  planOf,
+  sortOrderOf,
+} from "./dataframe-base.js";
+import { DataFrameNaFunctions } from "./dataframe-na.js";
+import { DataFrameStatFunctions, seedArg } from "./dataframe-stat.js";
+import { DataFrameTransformations } from "./dataframe-transformations.js";
+import { SparkArgumentError } from "./errors.js";
+import type { ActionOptions } from "./execution.js";
+import type { ColumnOrName } from "./functions/core.js";
+import { Observation } from "./observation.js";
+import type { LogicalPlan } from "./plan/logical-plan.js";
+import {
+  CollectMetrics,
+  Hint,
+  Repartition,
+  RepartitionByExpression,
+  Sample,
+  SubqueryAlias,
+  ToSchema,
+  Transpose,
+  Unpivot,
+  WithWatermark,
+} from "./plan/relations.js";
+import { StatDescribe, StatSummary } from "./plan/stat.js";
+import {
+  parseSchema,
+  type StructType,
+  StructType as StructTypeClass,
+  toProtoDataType,
+} from "./types/index.js";
+
+/** A partition count for repartition: a whole number ≥ 1 (PySpark's VALUE_NOT_POSITIVE). */
+function positivePartitions(n: number): number {
+  if (Number.isInteger(n) && n <= 0) {
+    throw new SparkArgumentError(`numPartitions must be positive, not ${n}`, {
+      errorClass: "VALUE_NOT_POSITIVE",
+      messageParameters: { arg_name: "numPartitions", arg_value: String(n) },
+    });
+  }
+  return checkCount(n, "numPartitions");
+}
+
+function randomSeed(): bigint {
+  const b = new Uint32Array(2);
+  crypto.getRandomValues(b);
+  return BigInt.asIntN(64, (BigInt(b[0] ?? 0) << 32n) | BigInt(b[1] ?? 0));
+}
+
+/** The sampling, partitioning and reshaping transformations of a {@link DataFrame}. */
+export abstract class DataFrameReshaping extends DataFrameTransformations {
+  get #plan(): LogicalPlan {
+    return planOf(this);
+  }
+
+  get #internals(): FacadeInternals {
+    return internalsOf(this);
+  }
+
+  #id(): number {
+    return this.#internals.nextPlanId();
+  }
+
+  #with(plan: LogicalPlan): DataFrame {
+    return this.#internals.dataFrame(plan);
+  }
+
+  // Sampling and partitioning ----------------------------------------------------------------------
+
+  /** A random sample of about `fraction` of the rows. */
+  sample(
+    fraction: number,
+    options: { withReplacement?: boolean; seed?: number | bigint } = {},
+  ): DataFrame {
+    if (typeof fraction !== "number" || !(fraction >= 0)) {
+      throw new SparkArgumentError(`fraction must be a number ≥ 0, not ${fraction}`, {
+        errorClass: "VALUE_NOT_POSITIVE",
+        messageParameters: { arg_name: "fraction", arg_value: String(fraction) },
+      });
+    }
+    const withReplacement = options.withReplacement ?? false;
+    // Spark refuses these without an error class; say so before sending anything.
+    if (!Number.isFinite(fraction) || (!withReplacement && fraction > 1)) {
+      const max = withReplacement ? "a finite number" : "1";
+      throw new SparkArgumentError(
+        `fraction must be between 0 and ${max}${withReplacement ? "" : " without replacement"}, not ${fraction}`,
+        {
+          errorClass: "VALUE_NOT_BETWEEN",
+          messageParameters: { arg_name: "fraction", min: "0", max },
+        },
+      );
+    }
+    const seed = options.seed === undefined ? randomSeed() : seedArg(options.seed);
+    return this.#with(new Sample(this.#id(), this.#plan, 0, fraction, withReplacement, seed));
+  }
+
+  /** Splits the rows randomly by weights (normalised to sum to 1). */
+  randomSplit(weights: readonly number[], seed?: number | bigint): DataFrame[] {
+    if (weights.length < 2 || weights.some((w) => !(w >= 0))) {
+      throw new SparkArgumentError("randomSplit needs at least two weights ≥ 0", {
+        errorClass: "VALUE_NOT_POSITIVE",
+        messageParameters: { arg_name: "weights" },
+      });
+    }
+    const total = weights.reduce((a, b) => a + b, 0);
+    if (total <= 0) {
+      throw new SparkArgumentError("the weights of randomSplit must not all be 0", {
+        errorClass: "VALUE_NOT_POSITIVE",
+      });
+    }
+    const s = seed === undefined ? randomSeed() : seedArg(seed);
+    const out: DataFrame[] = [];
+    let lower = 0;
+    for (const w of weights) {
+      const upper = lower + w / total;
+      out.push(this.#with(new Sample(this.#id(), this.#plan, lower, upper, false, s, true)));
+      lower = upper;
+    }
+    return out;
+  }
+
+  /** Repartitions into n partitions, or by columns (hash), or both. */
+  repartition(numPartitionsOrCol: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
+    if (typeof numPartitionsOrCol === "number") {
+      const n = positivePartitions(numPartitionsOrCol);
+      if (cols.length === 0) return this.#with(new Repartition(this.#id(), this.#plan, n, true));
+      return this.#with(
+        new RepartitionByExpression(
+          this.#id(),
+          this.#plan,
+          cols.map((c) => toColumnExpression(c)),
+          n,
+        ),
+      );
+    }
+    const all = [numPartitionsOrCol, ...cols];
+    return this.#with(
+      new RepartitionByExpression(
+        this.#id(),
+        this.#plan,
+        all.map((c) => toColumnExpression(c)),
+      ),
+    );
+  }
+
+  /** Repartitions into ranges of the sort columns. */
+  repartitionByRange(
+    numPartitionsOrCol: number | ColumnOrName,
+    ...cols: ColumnOrName[]
+  ): DataFrame {
+    const n =
+      typeof numPartitionsOrCol === "number" ? positivePartitions(numPartitionsOrCol) : undefined;
+    const all = typeof numPartitionsOrCol === "number" ? cols : [numPartitionsOrCol, ...cols];
+    if (all.length === 0) {
+      throw new SparkArgumentError("repartitionByRange needs at least one column", {
+        errorClass: "CANNOT_BE_EMPTY",
+      });
+    }
+    return this.#with(
+      new RepartitionByExpression(
+        this.#id(),
+        this.#plan,
+        all.map((c) => sortOrderOf(c)),
+        n,
+      ),
+    );
+  }
+
+  /** Fewer partitions without a shuffle. */
+  coalesce(numPartitions: number): DataFrame {
+    return this.#with(
+      new Repartition(this.#id(), this.#plan, checkCount(numPartitions, "numPartitions"), false),
+    );
+  }
+
+  /** Names this DataFrame, for qualified column references (`alias("t")` then `col("t.a")`). */
+  alias(name: string): DataFrame {
+    return this.#with(new SubqueryAlias(this.#id(), this.#plan, name));
+  }
+
+  /**
+   * A query hint such as `"broadcast"`. As in PySpark, one array argument is the parameter list
+   * (`hint("h", [1, 2])` is `hint("h", 1, 2)`); an array among several parameters is one array
+   * literal.
+   */
+  hint(name: string, ...parameters: (ColumnOrLiteral | readonly unknown[])[]): DataFrame {
+    const list =
+      parameters.length === 1 && Array.isArray(parameters[0])
+        ? (parameters[0] as readonly unknown[])
+        : parameters;
+    return this.#with(
+      new Hint(
+        this.#id(),
+        this.#plan,
+        name,
+        list.map((p) => toExpression(p)),
+      ),
+    );
+  }
+
+  /** Unpivots value columns into `variableColumnName`/`valueColumnName` rows (all non-ids when values is null). */
+  unpivot(
+    ids: ColumnOrName | readonly ColumnOrName[],
+    values: ColumnOrName | readonly ColumnOrName[] | null,
+    variableColumnName: string,
+    valueColumnName: string,
+  ): DataFrame {
+    const list = (v: ColumnOrName | readonly ColumnOrName[]) =>
+      (Array.isArray(v) ? v : [v]) as ColumnOrName[];
+    return this.#with(
+      new Unpivot(
+        this.#id(),
+        this.#plan,
+        list(ids).map((c) => toColumnExpression(c)),
+        values === null ? undefined : list(values).map((c) => toColumnExpression(c)),
+        variableColumnName,
+        valueColumnName,
+      ),
+    );
+  }
+  /** Alias of {@link unpivot}. */
+  melt(
+    ids: ColumnOrName | readonly ColumnOrName[],
+    values: ColumnOrName | readonly ColumnOrName[] | null,
+    variableColumnName: string,
+    valueColumnName: string,
+  ): DataFrame {
+    return this.unpivot(ids, values, variableColumnName, valueColumnName);
+  }
+
+  /** Swaps rows and columns; the index column (default: the first) names the new columns. */
+  transpose(indexColumn?: ColumnOrName): DataFrame {
+    return this.#with(
+      new Transpose(
+        this.#id(),
+        this.#plan,
+        indexColumn === undefined ? [] : [toColumnExpression(indexColumn)],
+      ),
+    );
+  }
+
+  /**
+   * Observes named metrics while the query runs; read them from the {@link Observation} after an
+   * action.
+   */
+  observe(observation: Observation | string, ...exprs: Column[]): DataFrame {
+    if (exprs.length === 0) {
+      throw new SparkArgumentError("observe needs at least one metric", {
+        errorClass: "CANNOT_BE_EMPTY",
+      });
+    }
+    const name = typeof observation === "string" ? observation : observation.name;
+    const df = this.#with(
+      new CollectMetrics(
+        this.#id(),
+        this.#plan,
+        name,
+        exprs.map((e) => e.expr),
+      ),
+    );
+    if (observation instanceof Observation) {
+      observation.attach(planOf(df).planId);
+      this.#internals.observations.set(name, observation);
+    }
+    return df;
+  }
+
+  /** Count, mean, stddev, min and max of numeric and string columns (all when none named). */
+  describe(...cols: (string | readonly string[])[]): DataFrame {
+    return this.#with(new StatDescribe(this.#id(), this.#plan, cols.flat() as string[]));
+  }
+
+  /** Statistics by name: count, mean, stddev, min, max, percentiles like "25%", count_distinct… */
+  summary(...statistics: string[]): DataFrame {
+    return this.#with(new StatSummary(this.#id(), this.#plan, statistics));
+  }
+
+  /** Missing-value functions: `fill`, `drop`, `replace`. */
+  get na(): DataFrameNaFunctions {
+    return new DataFrameNaFunctions(this.#internals, this.#plan);
+  }
+
+  /** Statistics functions: `corr`, `cov`, `crosstab`, `freqItems`, `approxQuantile`, `sampleBy`. */
+  get stat(): DataFrameStatFunctions {
+    return new DataFrameStatFunctions(this.#internals, this.#plan);
+  }
+
+  /** Alias of `na.fill`. */
+  fillna(
+    value: Parameters<DataFrameNaFunctions["fill"]>[0],
+    subset?: readonly string[],
+  ): DataFrame {
+    return this.na.fill(value, subset);
+  }
+  /** Alias of `na.drop`. */
+  dropna(options: Parameters<DataFrameNaFunctions["drop"]>[0] = {}): DataFrame {
+    return this.na.drop(options);
+  }
+  /** Alias of `na.replace`. */
+  replace(
+    toReplace: Parameters<DataFrameNaFunctions["replace"]>[0],
+    value?: Parameters<DataFrameNaFunctions["replace"]>[1],
+    subset?: readonly string[],
+  ): DataFrame {
+    return this.na.replace(toReplace, value, subset);
+  }
+
+  /** Reconciles the DataFrame with a schema: reorders, casts and checks columns (`df.to(schema)`). */
+  to(schema: StructType | string): DataFrame {
+    const struct = typeof schema === "string" ? parseSchema(schema) : schema;
+    if (!(struct instanceof StructTypeClass)) {
+      throw new SparkArgumentError("to() needs a StructType or a DDL schema string", {
+        errorClass: "NOT_STRUCT",
+      });
+    }
+    return this.#with(new ToSchema(this.#id(), this.#plan, toProtoDataType(struct)));
+  }
+
+  /** Sets an event-time watermark (streaming): `withWatermark("ts", "10 minutes")`. */
+  withWatermark(eventTime: string, delayThreshold: string): DataFrame {
+    if (typeof eventTime !== "string" || typeof delayThreshold !== "string") {
+      throw new SparkArgumentError("withWatermark takes a column name and a delay string", {
+        errorClass: "NOT_STR",
+      });
+    }
+    return this.#with(new WithWatermark(this.#id(), this.#plan, eventTime, delayThreshold));
+  }
+
+  /** Shortcut of `stat.corr`. */
+  corr(
+    col1: string,
+    col2: string,
+    method = "pearson",
+    options: ActionOptions = {},
+  ): Promise<number> {
+    return this.stat.corr(col1, col2, method, options);
+  }
+  /** Shortcut of `stat.cov`. */
+  cov(col1: string, col2: string, options: ActionOptions = {}): Promise<number> {
+    return this.stat.cov(col1, col2, options);
+  }
+  /** Shortcut of `stat.crosstab`. */
+  crosstab(col1: string, col2: string): DataFrame {
+    return this.stat.crosstab(col1, col2);
+  }
+  /** Shortcut of `stat.freqItems`. */
+  freqItems(cols: readonly string[], support?: number): DataFrame {
+    return this.stat.freqItems(cols, support);
+  }
+  /** Shortcut of `stat.approxQuantile`. */
+  approxQuantile(
+    cols: readonly string[],
+    probabilities: readonly number[],
+    relativeError: number,
+    options: ActionOptions = {},
+  ): Promise<number[][]> {
+    return this.stat.approxQuantile(cols, probabilities, relativeError, options);
+  }
+  /** Shortcut of `stat.sampleBy`. */
+  sampleBy(
+    col: string | Column,
+    fractions: Readonly<Record<string, number>> | ReadonlyMap<string | number | boolean, number>,
+    seed?: number | bigint,
+  ): DataFrame {
+    return this.stat.sampleBy(col, fractions, seed);
+  }
+}
