@@ -196,6 +196,17 @@ export class SparkAuthenticationError extends SparkConnectError {
 export class SparkCancelledError extends SparkConnectError {
   static override readonly kind: string = "SparkCancelledError";
 }
+/**
+ * The server no longer knows this session: it restarted, or the session expired or was closed.
+ * Nothing more can run on this SparkSession; create a new one. Error classes: Spark's
+ * `INVALID_HANDLE.SESSION_CHANGED`, `INVALID_HANDLE.SESSION_NOT_FOUND`,
+ * `INVALID_HANDLE.SESSION_CLOSED`, or the client's own `SESSION_CHANGED` (a response with another
+ * server-side session id). When it ends an action, `messageParameters.partialResult` is "true"
+ * if part of the action's result had already been delivered, "false" otherwise.
+ */
+export class SparkSessionChangedError extends SparkConnectError {
+  static override readonly kind: string = "SparkSessionChangedError";
+}
 /** A server error with no more specific class. */
 export class UnknownSparkError extends SparkConnectError {
   static override readonly kind: string = "UnknownSparkError";

@@ -30,8 +30,38 @@ export interface ActionOptions {
 export interface CollectOptions extends ActionOptions, ArrowValueOptions {}
 
 /**
+ * The controllers following each signal, with one abort listener per signal however many
+ * actions follow it: a session's stop signal outlives its actions, and one listener per action
+ * would trip Node's MaxListenersExceededWarning past ten concurrent actions.
+ */
+const followers = new WeakMap<AbortSignal, Set<AbortController>>();
+
+function follow(signal: AbortSignal, controller: AbortController): () => void {
+  let set = followers.get(signal);
+  if (set === undefined) {
+    const created = new Set<AbortController>();
+    set = created;
+    followers.set(signal, created);
+    signal.addEventListener(
+      "abort",
+      () => {
+        followers.delete(signal);
+        for (const c of created) c.abort(signal.reason);
+        created.clear();
+      },
+      { once: true },
+    );
+  }
+  set.add(controller);
+  const mine = set;
+  return () => {
+    mine.delete(controller);
+  };
+}
+
+/**
  * A signal that aborts, with the same reason, as soon as one of `signals` does; `release` stops
- * listening (the session's signal outlives every action).
+ * following them.
  */
 function anySignal(signals: readonly (AbortSignal | undefined)[]): {
   signal: AbortSignal;
@@ -45,9 +75,7 @@ function anySignal(signals: readonly (AbortSignal | undefined)[]): {
       controller.abort(s.reason);
       break;
     }
-    const onAbort = () => controller.abort(s.reason);
-    s.addEventListener("abort", onAbort, { once: true });
-    releases.push(() => s.removeEventListener("abort", onAbort));
+    releases.push(follow(s, controller));
   }
   const release = () => {
     for (const r of releases) r();

@@ -6,6 +6,7 @@ import {
   SparkCancelledError,
   SparkConnectionError,
   SparkProtocolError,
+  SparkSessionChangedError,
   UnknownSparkError,
 } from "../errors.js";
 import { ErrorInfoSchema, RetryInfoSchema } from "../gen/google/rpc/error_details_pb.js";
@@ -451,8 +452,8 @@ describe("SparkConnectClient.execute", () => {
     expect((err as SparkProtocolError).cause).toBeInstanceOf(UnknownSparkError);
   });
 
-  test("session not found after a partial response fails the same way", async () => {
-    const { client } = harness(() => ({
+  test("session not found after a partial response: the server restarted, part of the result had arrived", async () => {
+    const { client, calls } = harness(() => ({
       async *executePlan() {
         yield response("r1");
       },
@@ -461,11 +462,40 @@ describe("SparkConnectClient.execute", () => {
         throw serverError("INVALID_HANDLE.SESSION_NOT_FOUND", "Session not found.");
       },
     }));
-    const err = await failure(client.execute(plan));
-    expect((err as SparkProtocolError).errorClass).toBe("RESPONSE_ALREADY_RECEIVED");
-    expect((err as SparkProtocolError).messageParameters).toEqual({
-      error_type: "INVALID_HANDLE.SESSION_NOT_FOUND",
-    });
+    const err = (await failure(client.execute(plan))) as SparkSessionChangedError;
+    expect(err).toBeInstanceOf(SparkSessionChangedError);
+    expect(err.name).toBe("SparkSessionChangedError");
+    expect(err.errorClass).toBe("INVALID_HANDLE.SESSION_NOT_FOUND");
+    expect(err.sqlState).toBe("XXKCM");
+    expect(err.messageParameters).toEqual({ partialResult: "true" });
+    expect(err.message).toBe(
+      "[INVALID_HANDLE.SESSION_NOT_FOUND] Session not found.. The server restarted or this session is gone (expired or closed): create a new SparkSession; part of the result had arrived",
+    );
+    expect(calls.log).toEqual(["release until r1", "release all"]);
+  });
+
+  test("session not found when only progress had arrived says no part of the result had arrived", async () => {
+    const { client } = harness(() => ({
+      async *executePlan() {
+        yield create(ExecutePlanResponseSchema, {
+          sessionId: SESSION,
+          serverSideSessionId: "srv-1",
+          operationId: "op",
+          responseId: "p1",
+          responseType: { case: "executionProgress", value: { numInflightTasks: 1n } },
+        });
+        throw new ConnectError("read ECONNRESET", Code.Unavailable);
+      },
+      async *reattachExecute() {
+        yield* [];
+        throw serverError("INVALID_HANDLE.SESSION_CHANGED", "Session changed.");
+      },
+    }));
+    const err = (await failure(client.execute(plan))) as SparkSessionChangedError;
+    expect(err.name).toBe("SparkSessionChangedError");
+    expect(err.errorClass).toBe("INVALID_HANDLE.SESSION_CHANGED");
+    expect(err.messageParameters).toEqual({ partialResult: "false" });
+    expect(err.message).toMatch(/no part of the result had arrived$/);
   });
 
   test("the server's RetryInfo sets the wait, even for a code that is not retried otherwise", async () => {
@@ -671,9 +701,14 @@ describe("SparkConnectClient.execute", () => {
         yield response("r2", "batch", "srv-2");
       },
     }));
-    const err = await failure(client.execute(plan));
-    expect(err).toBeInstanceOf(SparkProtocolError);
-    expect((err as SparkProtocolError).errorClass).toBe("SESSION_CHANGED");
+    const err = (await failure(client.execute(plan))) as SparkSessionChangedError;
+    expect(err).toBeInstanceOf(SparkSessionChangedError);
+    expect(err.name).toBe("SparkSessionChangedError");
+    expect(err.errorClass).toBe("SESSION_CHANGED");
+    expect(err.messageParameters).toEqual({ partialResult: "true" });
+    expect(err.message).toBe(
+      "[SESSION_CHANGED] the server-side session changed (srv-1 → srv-2): the server restarted or the session is gone; create a new SparkSession; part of the result had arrived",
+    );
   });
 
   test("a request over the size limit fails before it is sent", async () => {

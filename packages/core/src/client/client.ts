@@ -12,6 +12,7 @@ import {
   SparkCancelledError,
   SparkError,
   SparkProtocolError,
+  SparkSessionChangedError,
 } from "../errors.js";
 import {
   AnalyzePlanRequestSchema,
@@ -38,10 +39,18 @@ import {
   sleep as timerSleep,
   withRetries,
 } from "./retries.js";
-import { toSparkError } from "./to-spark-error.js";
+import { isSessionGone, sessionGoneError, toSparkError } from "./to-spark-error.js";
+import { checkToken, redactSecret } from "./token.js";
 
 /** The version of this SDK, sent in the client type of every request. */
 export const SDK_VERSION = "0.1.0";
+
+/**
+ * The deepest message nesting the transports accept when decoding Spark responses: plans echoed
+ * back by the server (e.g. in analysis results) nest far deeper than protobuf-es's default of
+ * 100. Both platform transports (`@spark-connect/core/node`, `@spark-connect/web`) use it.
+ */
+export const DEFAULT_RECURSION_LIMIT = 4096;
 
 /** Options of {@link SparkConnectClient}. */
 export interface SparkConnectClientOptions {
@@ -55,7 +64,12 @@ export interface SparkConnectClientOptions {
   userAgent?: string;
   /** Request metadata sent with every call (header name → value). Default: none. */
   headers?: Readonly<Record<string, string>>;
-  /** Sent as `authorization: Bearer <token>` with every call. Default: none. */
+  /**
+   * Sent as `authorization: Bearer <token>` with every call, and nowhere else: it is checked
+   * before any I/O (non-empty, visible ASCII only, at most {@link MAX_TOKEN_BYTES} bytes; else a
+   * SparkArgumentError `INVALID_TOKEN` that says `<redacted>`), and replaced by `<redacted>` in
+   * any error that quotes it. Default: none.
+   */
   token?: string;
   /**
    * The largest request the server accepts, in bytes (Spark's
@@ -206,11 +220,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_HOUSEKEEPING_RETRIES = 3;
 /** Timeout of each ReleaseExecute and ReleaseSession call. */
 const HOUSEKEEPING_TIMEOUT_MS = 30_000;
-/** Timeout of the Interrupt sent when an execution is cancelled (the caller waits for it). */
+/**
+ * Timeout of the Interrupt sent when an execution is cancelled. It runs in the background: the
+ * cancelled action has already rejected.
+ */
 const INTERRUPT_TIMEOUT_MS = 10_000;
+/**
+ * The whole budget of {@link SparkConnectClient.close} (the InterruptAll and the ReleaseSession
+ * of `SparkSession.stop()`), in milliseconds: a stopping process must not wait on a server that
+ * is gone or frozen. The InterruptAll gets at most {@link CLOSE_INTERRUPT_MS} of it.
+ */
+export const CLOSE_BUDGET_MS = 5_000;
+const CLOSE_INTERRUPT_MS = 2_000;
 
-/** Errors a reattach answers when the server does not know the operation (or the session). */
-const NOT_FOUND = ["INVALID_HANDLE.OPERATION_NOT_FOUND", "INVALID_HANDLE.SESSION_NOT_FOUND"];
+/**
+ * What a reattach answers when the server does not know the operation: Spark's error class, or
+ * the message of servers that send none (Sail: `operation not found`, an
+ * IllegalArgumentException).
+ */
+const OPERATION_NOT_FOUND = /INVALID_HANDLE\.OPERATION_NOT_FOUND|operation not found/i;
 
 /** The cancellation error of a call aborted through its signal. */
 function cancelledError(
@@ -220,18 +248,38 @@ function cancelledError(
   messageParameters?: Record<string, string>,
 ): SparkCancelledError {
   const reason = signal?.reason;
-  const why =
-    reason instanceof Error
-      ? `: ${reason.message}`
-      : reason === undefined
-        ? ""
-        : `: ${String(reason)}`;
+  const why = reason === undefined ? "" : `: ${describeReason(reason)}`;
   const by = reason ?? cause;
   return new SparkCancelledError(`${what} was cancelled${why}`, {
     errorClass: "OPERATION_CANCELED",
     ...(messageParameters ? { messageParameters } : {}),
     ...(by === undefined ? {} : { cause: by }),
   });
+}
+
+/**
+ * An abort reason as text: an Error's (or an error-like object's) message, a string as it is,
+ * other objects as JSON (`[object Object]` says nothing).
+ */
+export function describeReason(reason: unknown): string {
+  if (reason instanceof Error) return reason.message;
+  if (typeof reason === "object" && reason !== null) {
+    const message = (reason as { message?: unknown }).message;
+    if (typeof message === "string") return message;
+    try {
+      const json = JSON.stringify(reason, (_k, v) => (typeof v === "bigint" ? String(v) : v));
+      if (json !== undefined) return json;
+    } catch {
+      // A circular object: fall through.
+    }
+  }
+  return String(reason);
+}
+
+/** An operation this client is running, and whether this client asked to interrupt it. */
+interface RunningOperation {
+  readonly tags: readonly string[];
+  interrupted: boolean;
 }
 
 /**
@@ -250,6 +298,9 @@ export class SparkConnectClient {
   readonly #sleep: Sleep;
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   readonly #serverStackTrace: boolean;
+  readonly #token: string | undefined;
+  /** The operations running now, by id. */
+  readonly #running = new Map<string, RunningOperation>();
   #serverSideSessionId: string | undefined;
 
   constructor(options: SparkConnectClientOptions) {
@@ -269,7 +320,8 @@ export class SparkConnectClient {
     this.maxMessageSize = options.maxMessageSize ?? 128 * 1024 * 1024;
     this.#client = createClient(SparkConnectService, options.transport);
     this.#headers = { ...(options.headers ?? {}) };
-    if (options.token !== undefined) this.#headers.authorization = `Bearer ${options.token}`;
+    this.#token = options.token === undefined ? undefined : checkToken(options.token);
+    if (this.#token !== undefined) this.#headers.authorization = `Bearer ${this.#token}`;
     try {
       this.#retryPolicy = retryPolicy(options.retryPolicy);
     } catch (err) {
@@ -325,8 +377,8 @@ export class SparkConnectClient {
     if (this.#serverSideSessionId === undefined) {
       this.#serverSideSessionId = serverSideSessionId;
     } else if (this.#serverSideSessionId !== serverSideSessionId) {
-      throw new SparkProtocolError(
-        `the server-side session changed (${this.#serverSideSessionId} → ${serverSideSessionId}): the server restarted or the session was lost; create a new SparkSession`,
+      throw new SparkSessionChangedError(
+        `the server-side session changed (${this.#serverSideSessionId} → ${serverSideSessionId}): the server restarted or the session is gone; create a new SparkSession`,
         { errorClass: "SESSION_CHANGED" },
       );
     }
@@ -352,7 +404,7 @@ export class SparkConnectClient {
       const signal = control.signal;
       if (signal?.aborted && ConnectError.from(err).code !== Code.Canceled) {
         // Aborted while waiting to retry.
-        throw cancelledError("the call", signal, err);
+        throw this.#redact(cancelledError("the call", signal, err));
       }
       throw await this.#serverError(err);
     }
@@ -379,7 +431,8 @@ export class SparkConnectClient {
    * when the error carries an error id.
    */
   async #serverError(err: unknown): Promise<SparkError> {
-    return withErrorDetails(
+    this.#redact(err);
+    const error = await withErrorDetails(
       toSparkError(err),
       (errorId) =>
         this.#client.fetchErrorDetails(
@@ -396,6 +449,12 @@ export class SparkConnectClient {
         ),
       { stackTrace: this.#serverStackTrace },
     );
+    return this.#redact(error);
+  }
+
+  /** The error with the token, if anywhere in it (a transport quoting a header), redacted. */
+  #redact<E>(error: E): E {
+    return redactSecret(error, this.#token);
   }
 
   /** AnalyzePlan: schema, explain, version, DDL parsing… */
@@ -430,6 +489,7 @@ export class SparkConnectClient {
   async interrupt(
     target: { all: true } | { tag: string } | { operationId: string },
     control: CallControl = {},
+    { policy, timeoutMs }: { policy?: RetryPolicy; timeoutMs?: number } = {},
   ): Promise<string[]> {
     const request =
       "all" in target
@@ -446,16 +506,55 @@ export class SparkConnectClient {
               interruptType: InterruptRequest_InterruptType.OPERATION_ID,
               interrupt: { case: "operationId" as const, value: target.operationId },
             };
+    // Marked before the call: the server may end the operation's stream before it answers.
+    for (const [id, op] of this.#running) {
+      if (
+        "all" in target ||
+        ("tag" in target ? op.tags.includes(target.tag) : id === target.operationId)
+      ) {
+        op.interrupted = true;
+      }
+    }
     const response = await this.#unary(
-      () => this.#client.interrupt({ ...this.#base(), ...request }, this.#callOptions(control)),
+      () =>
+        this.#client.interrupt(
+          { ...this.#base(), ...request },
+          this.#callOptions(control, timeoutMs),
+        ),
       control,
+      policy,
     );
     this.#checkSession(response.serverSideSessionId);
     return response.interruptedIds;
   }
 
+  /**
+   * Ends the session on the server within {@link CLOSE_BUDGET_MS} whatever the server's state:
+   * an InterruptAll first (unless `interrupt` is false), then ReleaseSession, each with at most
+   * three quick retries, under one overall deadline (and the caller's signal). Failures are
+   * swallowed: the server ends abandoned sessions by itself.
+   */
+  async close(options: CallControl & { interrupt?: boolean } = {}): Promise<void> {
+    const deadline = AbortSignal.timeout(CLOSE_BUDGET_MS);
+    const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+    const policy = this.#housekeepingPolicy();
+    const started = Date.now();
+    if (options.interrupt !== false) {
+      await this.interrupt(
+        { all: true },
+        { signal },
+        { policy, timeoutMs: CLOSE_INTERRUPT_MS },
+      ).catch(() => undefined);
+    }
+    const left = Math.max(1, CLOSE_BUDGET_MS - (Date.now() - started));
+    await this.releaseSession({ signal }, left).catch(() => undefined);
+  }
+
   /** Ends the server-side session. */
-  async releaseSession(control: CallControl = {}): Promise<void> {
+  async releaseSession(
+    control: CallControl = {},
+    timeoutMs: number = HOUSEKEEPING_TIMEOUT_MS,
+  ): Promise<void> {
     await this.#unary(
       () =>
         this.#client.releaseSession(
@@ -464,7 +563,7 @@ export class SparkConnectClient {
             userContext: this.#userContext(),
             clientType: this.clientType,
           },
-          this.#callOptions(control, HOUSEKEEPING_TIMEOUT_MS),
+          this.#callOptions(control, timeoutMs),
         ),
       control,
       this.#housekeepingPolicy(),
@@ -484,15 +583,16 @@ export class SparkConnectClient {
   }
 
   /**
-   * The error of a cancelled operation, after asking the server to interrupt it: aborting only
-   * detaches a reattachable execution, which the server would otherwise keep running.
+   * The error of a cancelled operation, at once, after asking the server (in the background) to
+   * interrupt it: aborting only detaches a reattachable execution, which the server would
+   * otherwise keep running.
    */
-  async #cancelled(
+  #cancelled(
     operationId: string,
     signal: AbortSignal | undefined,
     cause?: unknown,
-  ): Promise<SparkCancelledError> {
-    await this.#client
+  ): SparkCancelledError {
+    void this.#client
       .interrupt(
         {
           ...this.#base(),
@@ -502,7 +602,7 @@ export class SparkConnectClient {
         this.#callOptions({}, INTERRUPT_TIMEOUT_MS),
       )
       .catch(() => undefined);
-    return cancelledError(`operation ${operationId}`, signal, cause, { operationId });
+    return this.#redact(cancelledError(`operation ${operationId}`, signal, cause, { operationId }));
   }
 
   /**
@@ -566,18 +666,23 @@ export class SparkConnectClient {
    * breaks with an error the retry policy accepts, the client sends ReattachExecute from the last
    * response it received, after the policy's wait; the budget starts afresh with each response.
    * If the server does not know the operation, the ExecutePlan never reached it: it is sent again
-   * when no response has arrived yet, and the call fails (RESPONSE_ALREADY_RECEIVED) otherwise.
+   * when no response has arrived yet, and the call fails (RESPONSE_ALREADY_RECEIVED) otherwise;
+   * an operation this client interrupted (`interrupt`, by id, tag or all) fails with
+   * OPERATION_CANCELED instead. A server that restarted or lost the session fails with a
+   * SparkSessionChangedError that says whether part of the result had been yielded.
    * Consumed responses are released as the stream goes on (`releaseUntil`), and the operation at
    * the end (`releaseAll`), whether it completed, failed or was abandoned. An aborted signal
-   * interrupts the operation on the server and fails with OPERATION_CANCELED.
+   * fails at once with OPERATION_CANCELED and interrupts the operation on the server in the
+   * background.
    */
   async *execute(plan: Plan, options: ExecuteOptions = {}): AsyncGenerator<ExecutePlanResponse> {
     const operationId = options.operationId ?? randomUuid();
+    const tags = [...(options.tags ?? [])];
     const request: ExecutePlanRequest = create(ExecutePlanRequestSchema, {
       ...this.#base(),
       operationId,
       plan,
-      tags: [...(options.tags ?? [])],
+      tags,
       requestOptions: [
         { requestOption: { case: "reattachOptions", value: { reattachable: true } } },
       ],
@@ -585,8 +690,12 @@ export class SparkConnectClient {
     this.#checkSize(toBinary(ExecutePlanRequestSchema, request).byteLength);
     const callOptions = this.#callOptions(options);
     const release = this.#releaser(operationId);
+    const running: RunningOperation = { tags, interrupted: false };
+    this.#running.set(operationId, running);
     let lastResponseId: string | undefined;
     let complete = false;
+    /** Whether a response carrying part of the result (not progress, not the end) was yielded. */
+    let partial = false;
     let retry = new RetryState(this.#retryPolicy);
     let stream: AsyncIterable<ExecutePlanResponse> = this.#client.executePlan(request, callOptions);
     try {
@@ -596,24 +705,47 @@ export class SparkConnectClient {
             this.#checkSession(response.serverSideSessionId);
             retry = new RetryState(this.#retryPolicy);
             lastResponseId = response.responseId;
-            if (response.responseType.case === "resultComplete") complete = true;
-            if (response.responseType.case === "executionProgress" && options.onProgress) {
+            const kind = response.responseType.case;
+            if (kind === "resultComplete") complete = true;
+            if (kind === "executionProgress" && options.onProgress) {
               options.onProgress(progressOf(operationId, response.responseType.value));
             }
             yield response;
+            if (kind !== undefined && kind !== "executionProgress" && kind !== "resultComplete") {
+              partial = true;
+            }
             if (!complete) release.until(response.responseId);
           }
           if (complete) return;
           // The stream ended early (the server's stream limits, a proxy): reattach at once.
         } catch (err) {
-          if (options.signal?.aborted) {
-            throw await this.#cancelled(operationId, options.signal, err);
+          if (options.signal?.aborted) throw this.#cancelled(operationId, options.signal, err);
+          if (err instanceof SparkSessionChangedError) throw withPartial(err, partial);
+          // Our own errors and errors of the progress callback pass through.
+          if (err instanceof SparkError || !(err instanceof ConnectError)) throw this.#redact(err);
+          if (isSessionGone(err)) {
+            if (this.#serverSideSessionId !== undefined || lastResponseId !== undefined) {
+              throw withPartial(sessionGoneError(this.#redact(err)), partial);
+            }
+            // The session's first ExecutePlan never reached the server: send it again below.
+          } else if (OPERATION_NOT_FOUND.test(err.rawMessage) && running.interrupted) {
+            // Ended on the server by this client's own interrupt (Sail answers the reattach of an
+            // interrupted operation with "operation not found").
+            throw this.#redact(
+              cancelledError(`operation ${operationId}`, undefined, toSparkError(err), {
+                operationId,
+              }),
+            );
           }
-          // Our own errors (a changed session) and errors of the progress callback pass through.
-          if (err instanceof SparkError || !(err instanceof ConnectError)) throw err;
-          const notFound = NOT_FOUND.find((c) => err.rawMessage.includes(c));
+          const notFound = isSessionGone(err)
+            ? "INVALID_HANDLE.SESSION_NOT_FOUND"
+            : OPERATION_NOT_FOUND.test(err.rawMessage)
+              ? "INVALID_HANDLE.OPERATION_NOT_FOUND"
+              : undefined;
           if (notFound !== undefined) {
-            if (lastResponseId !== undefined) throw responseAlreadyReceived(notFound, err);
+            if (lastResponseId !== undefined) {
+              throw this.#redact(responseAlreadyReceived(notFound, err, partial));
+            }
             // The first ExecutePlan never reached the server: send it again.
             if (!retry.retryNow()) throw await this.#serverError(err);
             this.#notifyRetry(err, retry.retries, 0, operationId);
@@ -621,12 +753,21 @@ export class SparkConnectClient {
             continue;
           }
           const delay = retry.nextDelay(err);
-          if (delay === undefined) throw await this.#serverError(err);
+          if (delay === undefined) {
+            const error = await this.#serverError(err);
+            if (running.interrupted && error.errorClass === undefined && !complete) {
+              // Interrupted by this client and ended by the server with no class of its own.
+              throw this.#redact(
+                cancelledError(`operation ${operationId}`, undefined, error, { operationId }),
+              );
+            }
+            throw error;
+          }
           this.#notifyRetry(err, retry.retries, delay, operationId);
           try {
             await this.#sleep(delay, options.signal);
           } catch {
-            throw await this.#cancelled(operationId, options.signal, err);
+            throw this.#cancelled(operationId, options.signal, err);
           }
         }
         stream = this.#client.reattachExecute(
@@ -639,6 +780,7 @@ export class SparkConnectClient {
         );
       }
     } finally {
+      this.#running.delete(operationId);
       // Done, failed or abandoned by the consumer: free the operation and its buffers on the
       // server (best effort, not awaited). Releasing an unfinished operation also ends it.
       release.all();
@@ -646,16 +788,36 @@ export class SparkConnectClient {
   }
 }
 
+/** The session error with what had arrived of the result, measured by the caller. */
+function withPartial(err: SparkSessionChangedError, partial: boolean): SparkSessionChangedError {
+  if (err.messageParameters.partialResult !== undefined) return err;
+  return new SparkSessionChangedError(
+    `${err.message}; ${partial ? "part of the result had arrived" : "no part of the result had arrived"}`,
+    {
+      ...(err.errorClass === undefined ? {} : { errorClass: err.errorClass }),
+      messageParameters: { ...err.messageParameters, partialResult: String(partial) },
+      ...(err.code === undefined ? {} : { code: err.code }),
+      ...(err.sqlState === undefined ? {} : { sqlState: err.sqlState }),
+      serverClasses: err.serverClasses,
+      cause: err.cause ?? err,
+    },
+  );
+}
+
 /**
- * The operation vanished on the server after part of its result arrived (the server restarted,
- * or the operation was released or abandoned): running it again could duplicate rows.
+ * The operation vanished on the server after responses arrived (it was released or abandoned):
+ * running it again could duplicate rows.
  */
-function responseAlreadyReceived(notFound: string, err: ConnectError): SparkProtocolError {
+function responseAlreadyReceived(
+  notFound: string,
+  err: ConnectError,
+  partial: boolean,
+): SparkProtocolError {
   return new SparkProtocolError(
-    `the server lost the operation (${notFound}) after part of its result had arrived; run the action again`,
+    `the server lost the operation (${notFound}) after ${partial ? "part of its result had arrived" : "it had started (no part of its result had arrived)"}; run the action again`,
     {
       errorClass: "RESPONSE_ALREADY_RECEIVED",
-      messageParameters: { error_type: notFound },
+      messageParameters: { error_type: notFound, partialResult: String(partial) },
       cause: toSparkError(err),
     },
   );
