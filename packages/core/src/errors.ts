@@ -33,8 +33,11 @@ export class SparkError extends Error {
 
   constructor(message: string, options: SparkErrorOptions = {}) {
     const prefix = options.errorClass ? `[${options.errorClass}] ` : "";
+    // Some server messages start with a line break (Spark's ParseException: "\n[PARSE_SYNTAX_ERROR]
+    // Syntax error…"): without it, the class shows once.
+    const text = message.replace(/^\s+(?=\[)/, "");
     super(
-      message.startsWith(prefix) ? message : prefix + message,
+      text.startsWith(prefix) ? text : prefix + text,
       options.cause === undefined ? undefined : { cause: options.cause },
     );
     const kinds: string[] = [];

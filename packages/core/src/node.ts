@@ -8,6 +8,7 @@ import type { Interceptor, Transport } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { DEFAULT_RECURSION_LIMIT } from "./client/client.js";
 import { DEFAULT_SPARK_CONNECT_PORT } from "./client/connection-string.js";
+import { createSessionManager } from "./node-session-manager.js";
 import { SparkSession, type SparkSessionOptions } from "./session.js";
 
 /** HTTP/2 keepalive of the native transport. */
@@ -48,8 +49,11 @@ export function createSparkGrpcTransport(
   return createGrpcTransport({
     baseUrl: options.baseUrl,
     binaryOptions: { recursionLimit: DEFAULT_RECURSION_LIMIT },
-    pingIntervalMs: options.pingIntervalMs ?? 15_000,
-    pingTimeoutMs: options.pingTimeoutMs ?? 10_000,
+    // The connection manager owns the keepalive (and the options of node's http2.connect).
+    sessionManager: createSessionManager(options.baseUrl, {
+      pingIntervalMs: options.pingIntervalMs ?? 15_000,
+      pingTimeoutMs: options.pingTimeoutMs ?? 10_000,
+    }),
     ...(options.maxMessageSize
       ? { readMaxBytes: options.maxMessageSize, writeMaxBytes: options.maxMessageSize }
       : {}),

@@ -5,6 +5,7 @@ import {
   AnalysisError,
   SparkCancelledError,
   SparkConnectionError,
+  type SparkError,
   SparkProtocolError,
   SparkSessionChangedError,
   UnknownSparkError,
@@ -18,7 +19,12 @@ import {
   type ReleaseExecuteRequest,
   SparkConnectService,
 } from "../gen/spark/connect/base_pb.js";
-import { SparkConnectClient, type SparkConnectClientOptions } from "./client.js";
+import {
+  CLOSE_BUDGET_MS,
+  describeReason,
+  SparkConnectClient,
+  type SparkConnectClientOptions,
+} from "./client.js";
 import type { RetryPolicyOptions } from "./retries.js";
 
 const SESSION = "11111111-2222-4333-8444-555555555555";
@@ -863,5 +869,179 @@ describe("SparkConnectClient unary calls", () => {
     expect(
       () => new SparkConnectClient({ transport, retryPolicy: { maxRetries: -1 } }),
     ).toThrowError(/maxRetries/);
+  });
+});
+
+describe("interrupts, deadlines and stop", () => {
+  /** A Sail-like answer to the reattach of an operation it no longer knows. */
+  function sailNotFound(): ConnectError {
+    return new ConnectError("operation not found", Code.Internal, undefined, [
+      {
+        desc: ErrorInfoSchema,
+        value: {
+          reason: "java.lang.IllegalArgumentException",
+          domain: "org.apache.spark",
+          metadata: { classes: JSON.stringify(["java.lang.IllegalArgumentException"]) },
+        },
+      },
+    ]);
+  }
+
+  /**
+   * A server that sends one batch, waits for an interrupt, then ends the stream without
+   * ResultComplete and answers the reattach as Sail does.
+   */
+  function interruptible() {
+    let interrupted: () => void = () => undefined;
+    const gotInterrupt = new Promise<void>((r) => {
+      interrupted = r;
+    });
+    return harness((calls) => ({
+      async *executePlan() {
+        calls.log.push("execute");
+        yield response("r1");
+        await gotInterrupt;
+      },
+      async *reattachExecute(req) {
+        calls.log.push(`reattach ${req.lastResponseId ?? "(none)"}`);
+        yield* [];
+        throw sailNotFound();
+      },
+      async interrupt(req) {
+        calls.log.push(`interrupt ${req.interrupt.case ?? "all"} ${String(req.interrupt.value)}`);
+        interrupted();
+        return { sessionId: SESSION, serverSideSessionId: "srv-1", interruptedIds: [] };
+      },
+    }));
+  }
+
+  const OP = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
+
+  test.each([
+    ["all", { all: true } as const, "interrupt all undefined"],
+    ["tag", { tag: "nightly" } as const, "interrupt operationTag nightly"],
+    ["id", { operationId: OP } as const, `interrupt operationId ${OP}`],
+  ])(
+    "interrupted by %s, then 'operation not found' on reattach (Sail): cancelled",
+    async (_name, target, logged) => {
+      const { client, calls } = interruptible();
+      const seen: string[] = [];
+      const run = failure(client.execute(plan, { operationId: OP, tags: ["nightly"] }), seen);
+      await settle();
+      await client.interrupt(target);
+      const err = (await run) as SparkCancelledError;
+      expect(seen).toEqual(["r1"]);
+      expect(err).toBeInstanceOf(SparkCancelledError);
+      expect(err.name).toBe("SparkCancelledError");
+      expect(err.errorClass).toBe("OPERATION_CANCELED");
+      expect(err.message).toBe(`[OPERATION_CANCELED] operation ${OP} was cancelled`);
+      expect(err.messageParameters).toEqual({ operationId: OP });
+      expect((err.cause as SparkError).name).toBe("IllegalArgumentError");
+      expect(calls.log.filter((l) => !l.startsWith("release until"))).toEqual([
+        "execute",
+        logged,
+        "reattach r1",
+        "release all",
+      ]);
+    },
+  );
+
+  test("an interrupt of another tag or id does not turn 'operation not found' into a cancellation", async () => {
+    for (const target of [
+      { tag: "other" },
+      { operationId: "bbbbbbbb-bbbb-4ccc-8ddd-eeeeeeeeeeee" },
+    ]) {
+      const { client } = interruptible();
+      const run = failure(client.execute(plan, { operationId: OP, tags: ["nightly"] }));
+      await settle();
+      await client.interrupt(target); // the scripted server ends the stream on any interrupt
+      const err = (await run) as SparkError;
+      expect(err.name).toBe("SparkProtocolError");
+      expect(err.errorClass).toBe("RESPONSE_ALREADY_RECEIVED");
+      expect(err.messageParameters).toEqual({
+        error_type: "INVALID_HANDLE.OPERATION_NOT_FOUND",
+        partialResult: "true",
+      });
+      expect((err.cause as SparkError).name).toBe("IllegalArgumentError");
+    }
+  });
+
+  test("an aborted signal rejects at once, while the Interrupt RPC is still pending", async () => {
+    let interruptPending = false;
+    const { client } = harness(() => ({
+      async *executePlan(_req, ctx) {
+        yield response("r1");
+        // A frozen server: nothing more, ever (until the call is cancelled).
+        await new Promise((_r, reject) => ctx.signal.addEventListener("abort", reject));
+      },
+      async interrupt() {
+        interruptPending = true;
+        return new Promise(() => undefined); // never answers
+      },
+    }));
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const run = failure(client.execute(plan, { operationId: OP, signal: controller.signal }), seen);
+    await settle();
+    controller.abort({ code: 42, why: "deadline" });
+    const err = (await run) as SparkCancelledError;
+    expect(interruptPending).toBe(true);
+    expect(seen).toEqual(["r1"]);
+    expect(err.name).toBe("SparkCancelledError");
+    expect(err.errorClass).toBe("OPERATION_CANCELED");
+    // A plain-object reason shows as JSON, not [object Object].
+    expect(err.message).toBe(
+      `[OPERATION_CANCELED] operation ${OP} was cancelled: {"code":42,"why":"deadline"}`,
+    );
+  });
+
+  test("close() against a gone server: three quick retries per call, then done", async () => {
+    const attempts: string[] = [];
+    const { client, sleeps } = harness(() => ({
+      async interrupt() {
+        attempts.push("interrupt");
+        throw new ConnectError("connect ECONNREFUSED", Code.Unavailable);
+      },
+      async releaseSession() {
+        attempts.push("release");
+        throw new ConnectError("connect ECONNREFUSED", Code.Unavailable);
+      },
+    }));
+    await expect(client.close()).resolves.toBeUndefined();
+    expect(attempts).toEqual([...Array(4).fill("interrupt"), ...Array(4).fill("release")]);
+    expect(sleeps).toEqual([50, 200, 800, 50, 200, 800]);
+  });
+
+  test("close() against a frozen server returns within its budget", async () => {
+    const { client } = harness(() => ({
+      async interrupt(_req, ctx) {
+        return new Promise((_r, reject) => ctx.signal.addEventListener("abort", reject));
+      },
+      async releaseSession(_req, ctx) {
+        return new Promise((_r, reject) => ctx.signal.addEventListener("abort", reject));
+      },
+    }));
+    const started = Date.now();
+    await client.close();
+    const took = Date.now() - started;
+    expect(took).toBeGreaterThanOrEqual(CLOSE_BUDGET_MS - 50);
+    expect(took).toBeLessThan(CLOSE_BUDGET_MS + 1_000);
+  }, 10_000);
+});
+
+describe("describeReason", () => {
+  test.each([
+    [new Error("boom"), "boom"],
+    ["plain", "plain"],
+    [{ message: "from an object" }, "from an object"],
+    [{ code: 7, big: 1n }, '{"code":7,"big":"1"}'],
+    [42, "42"],
+  ])("case %#", (reason, text) => {
+    expect(describeReason(reason)).toBe(text);
+  });
+  test("a circular object falls back to String()", () => {
+    const o: Record<string, unknown> = {};
+    o.self = o;
+    expect(describeReason(o)).toBe("[object Object]");
   });
 });
