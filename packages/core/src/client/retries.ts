@@ -32,6 +32,16 @@ export interface RetryPolicyOptions {
    * server's delay replaces a shorter backoff, even beyond `maxBackoffMs`. Default: 600,000.
    */
   maxServerRetryDelayMs?: number;
+  /**
+   * The longest wait after a connection failure (the server or proxy unreachable, a proxy with
+   * no healthy upstream, a broken connection: `Unavailable` without the server's `RetryInfo`,
+   * or {@link isConnectionFailure}), in milliseconds, so that a call resumes within seconds of
+   * the server coming back instead of up to a minute later. Connection failures are retried for
+   * as long as the regular schedule would wait in total (about 11 minutes by default, PySpark's
+   * budget), however many retries that takes. This departs from PySpark, whose waits grow to
+   * `maxBackoffMs` for every error. Default: 5,000.
+   */
+  maxConnectionBackoffMs?: number;
   /** Which errors are retried. Default: {@link isRetryableError}. */
   canRetry?: (error: ConnectError) => boolean;
 }
@@ -42,7 +52,7 @@ export type RetryPolicy = Readonly<Required<RetryPolicyOptions>>;
 /** Waits `ms` milliseconds; rejects with the signal's reason when it aborts first. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
-/** PySpark's DefaultPolicy. */
+/** PySpark's DefaultPolicy, with connection failures' waits capped (`maxConnectionBackoffMs`). */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
   maxRetries: 15,
   initialBackoffMs: 50,
@@ -51,6 +61,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
   jitterMs: 500,
   minJitterThresholdMs: 2_000,
   maxServerRetryDelayMs: 10 * 60 * 1000,
+  maxConnectionBackoffMs: 5_000,
   canRetry: isRetryableError,
 });
 
@@ -184,13 +195,22 @@ export function retryDelayOf(error: ConnectError): number | undefined {
 export class RetryState {
   readonly policy: RetryPolicy;
   readonly #random: () => number;
+  /** The total wait of the regular schedule: the time budget of connection failures. */
+  readonly #budgetMs: number;
   #attempt = 0;
   #nextBackoff: number;
+  #waitedMs = 0;
 
   constructor(policy: RetryPolicy, random: () => number = Math.random) {
     this.policy = policy;
     this.#random = random;
     this.#nextBackoff = policy.initialBackoffMs;
+    let budget = 0;
+    for (let i = 0, b = policy.initialBackoffMs; i < policy.maxRetries; i++) {
+      budget += b;
+      b = Math.min(policy.maxBackoffMs, b * policy.backoffMultiplier);
+    }
+    this.#budgetMs = budget;
   }
 
   /** Retries granted so far. */
@@ -219,15 +239,25 @@ export class RetryState {
 
   #take(error: ConnectError): number | undefined {
     const p = this.policy;
-    if (this.#attempt >= p.maxRetries) return undefined;
-    this.#attempt++;
-    let wait = this.#nextBackoff;
-    this.#nextBackoff = Math.min(p.maxBackoffMs, wait * p.backoffMultiplier);
     const serverDelay = retryDelayOf(error);
+    const connection =
+      serverDelay === undefined && (error.code === Code.Unavailable || isConnectionFailure(error));
+    let wait = this.#nextBackoff;
+    if (connection) {
+      // Capped waits, within the regular schedule's total time rather than its count.
+      if (p.maxRetries === 0) return undefined;
+      wait = Math.min(wait, p.maxConnectionBackoffMs);
+      if (this.#waitedMs + wait > this.#budgetMs) return undefined;
+    } else if (this.#attempt >= p.maxRetries) {
+      return undefined;
+    }
+    this.#attempt++;
+    this.#nextBackoff = Math.min(p.maxBackoffMs, this.#nextBackoff * p.backoffMultiplier);
     if (serverDelay !== undefined) {
       // The server's delay wins over a shorter backoff, up to the policy's cap.
       wait = Math.max(wait, Math.min(serverDelay, p.maxServerRetryDelayMs));
     }
+    this.#waitedMs += wait;
     if (wait >= p.minJitterThresholdMs) wait += this.#random() * p.jitterMs;
     return Math.floor(wait);
   }
