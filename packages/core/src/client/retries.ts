@@ -112,11 +112,15 @@ export function retryPolicy(options: RetryPolicyOptions | false = {}): RetryPoli
  * - Spark's `INVALID_CURSOR.DISCONNECTED` (another request took over the result stream);
  * - any error that carries a `google.rpc.RetryInfo` (the server asks for a retry);
  * - a connection that failed or broke before any gRPC status arrived (see
- *   {@link isConnectionFailure}), which connect reports with various codes.
+ *   {@link isConnectionFailure}), which connect reports with various codes;
+ *
+ * but never a {@link permanentFailure} (an unknown host, a TLS mismatch, a port that speaks
+ * another protocol), which waiting does not fix.
  *
  * Callers check their own AbortSignal first: a cancellation by the user is never retried.
  */
 export function isRetryableError(error: ConnectError): boolean {
+  if (permanentFailure(error) !== undefined) return false;
   if (error.code === Code.Unavailable) return true;
   if (error.code === Code.Internal && error.rawMessage.includes("INVALID_CURSOR.DISCONNECTED")) {
     return true;
@@ -174,6 +178,66 @@ export function isConnectionFailure(error: ConnectError): boolean {
     cause = cause.cause;
   }
   return false;
+}
+
+/** A connection failure that no retry can fix, with its error class and what to check. */
+export interface PermanentFailure {
+  readonly errorClass: "HOST_NOT_FOUND" | "TLS_HANDSHAKE_FAILED" | "NOT_A_GRPC_WEB_ENDPOINT";
+  /** Replaces the transport's message when that is noise (OpenSSL's source line…). */
+  readonly summary?: string;
+  readonly hint: string;
+}
+
+/**
+ * The failures that retrying cannot fix, found by the Node/undici error codes in the cause
+ * chain: DNS NXDOMAIN (`ENOTFOUND`; `EAI_AGAIN`, a DNS timeout, stays transient), a TLS
+ * handshake that failed (OpenSSL's `ERR_SSL_*`, `EPROTO`, certificate errors: TLS spoken to a
+ * plain-text port, or an untrusted certificate), and an HTTP/1.1 client (gRPC-Web) answered by
+ * an HTTP/2-only port (undici's `HPE_INVALID_CONSTANT`: Spark's own native gRPC port). Browsers
+ * do not expose such details: there they stay CONNECTION_FAILED.
+ */
+export function permanentFailure(error: ConnectError): PermanentFailure | undefined {
+  if (error.isWireError) return undefined;
+  let cause: unknown = error.cause;
+  for (let depth = 0; cause instanceof Error && depth < 8; depth++) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === "string") {
+      if (code === "ENOTFOUND") {
+        return {
+          errorClass: "HOST_NOT_FOUND",
+          hint: "The host name does not resolve (DNS): check the host in the URL",
+        };
+      }
+      if (code === "ERR_SSL_WRONG_VERSION_NUMBER" || code === "ERR_SSL_PACKET_LENGTH_TOO_LONG") {
+        return {
+          errorClass: "TLS_HANDSHAKE_FAILED",
+          summary: `the TLS handshake failed (${code})`,
+          hint: "The server answered the TLS handshake in plain text: it does not speak TLS on this port. Use http:// (or use_ssl=false), or the port where TLS is served",
+        };
+      }
+      if (
+        code.startsWith("ERR_SSL_") ||
+        code.startsWith("ERR_TLS_") ||
+        code === "EPROTO" ||
+        /CERT|UNABLE_TO_(GET|VERIFY)|SELF_SIGNED/.test(code)
+      ) {
+        return {
+          errorClass: "TLS_HANDSHAKE_FAILED",
+          summary: `the TLS handshake failed (${code}: ${cause.message.split("\n")[0]})`,
+          hint: `Check that the server speaks TLS on this port and that its certificate is trusted (its CA) and names this host`,
+        };
+      }
+      if (code === "HPE_INVALID_CONSTANT") {
+        return {
+          errorClass: "NOT_A_GRPC_WEB_ENDPOINT",
+          summary: "the response was not HTTP/1.1 (HPE_INVALID_CONSTANT)",
+          hint: "The port answered in HTTP/2 only, as Spark's own native gRPC port does: gRPC-Web needs the gRPC-Web proxy (Envoy) in front of Spark. Point the URL at the proxy, or use the native transport (@spark-connect/core/node) for Spark's port",
+        };
+      }
+    }
+    cause = cause.cause;
+  }
+  return undefined;
 }
 
 /** The server's `RetryInfo.retry_delay` in milliseconds, when the error carries one. */

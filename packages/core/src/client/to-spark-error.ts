@@ -11,7 +11,7 @@ import {
   serverErrorClass,
 } from "../errors.js";
 import { ErrorInfoSchema } from "../gen/google/rpc/error_details_pb.js";
-import { isConnectionFailure } from "./retries.js";
+import { isConnectionFailure, permanentFailure } from "./retries.js";
 
 /** Messages of fetch failures in Node and browsers: nothing reached a server. */
 const FETCH_FAILURE =
@@ -95,6 +95,13 @@ export function toSparkError(err: unknown): SparkError {
     const ErrorClass = serverErrorClass(options.serverClasses, options.errorClass);
     return new ErrorClass(message, options);
   }
+  const permanent = permanentFailure(connectError);
+  if (permanent !== undefined) {
+    return new SparkConnectionError(`${permanent.summary ?? message}. ${permanent.hint}`, {
+      ...options,
+      errorClass: permanent.errorClass,
+    });
+  }
   if (connectError.rawMessage === "PING timed out") {
     // connect-node's HTTP/2 keepalive: the peer stopped answering (frozen, gone, a dead route).
     return new SparkConnectionError(
@@ -158,7 +165,7 @@ export function toSparkError(err: unknown): SparkError {
       }
       if (/^protocol error|unexpected content type|text\/html/i.test(connectError.rawMessage)) {
         return new SparkConnectionError(
-          `${message}. The URL answered with something other than gRPC(-Web), such as an HTML page: check that it points at the gRPC-Web proxy, not at a web page`,
+          `${message}. The URL answered with something other than gRPC(-Web), such as an HTML page or an HTTP/1.1 server: check that it points at the gRPC-Web proxy (for @spark-connect/web) or at Spark's own port (for native gRPC), not at a web page`,
           { ...options, errorClass: "NOT_A_SPARK_CONNECT_ENDPOINT" },
         );
       }
