@@ -24,6 +24,12 @@ export interface ActionOptions {
   signal?: AbortSignal;
   /** Called with the server's progress reports (stages, tasks done and total, bytes read). */
   onProgress?: (progress: ExecutionProgress) => void;
+  /**
+   * The action's overall deadline in milliseconds, retries and reattaches included: past it the
+   * action rejects with a SparkCancelledError `DEADLINE_EXCEEDED` and the operation is
+   * interrupted on the server. Default: the session's `timeoutMs` (none unless set).
+   */
+  timeoutMs?: number;
 }
 
 /** Options of actions that return rows: how longs and decimals become JS values. */
@@ -98,6 +104,7 @@ export async function* execute(
     const responses = internals.client.execute(plan, {
       signal,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       tags: internals.tags(),
     });
     for await (const response of responses) {

@@ -25,7 +25,9 @@ import {
   SparkConnectClient,
   type SparkConnectClientOptions,
 } from "./client.js";
-import type { RetryPolicyOptions } from "./retries.js";
+import { type RetryPolicyOptions, sleep as timerSleep } from "./retries.js";
+
+const OP_ID = "cccccccc-bbbb-4ccc-8ddd-eeeeeeeeeeee";
 
 const SESSION = "11111111-2222-4333-8444-555555555555";
 const plan = create(PlanSchema, {});
@@ -1044,5 +1046,73 @@ describe("describeReason", () => {
     const o: Record<string, unknown> = {};
     o.self = o;
     expect(describeReason(o)).toBe("[object Object]");
+  });
+});
+
+describe("timeoutMs: an overall deadline", () => {
+  const down = () => new ConnectError("connect ECONNREFUSED 127.0.0.1:1", Code.Unavailable);
+
+  test("the session's timeoutMs ends a retried action with DEADLINE_EXCEEDED naming the last error", async () => {
+    const { client, calls } = harness(
+      (calls) => ({
+        async *executePlan() {
+          calls.log.push("execute");
+          yield* [];
+          throw down();
+        },
+        async *reattachExecute() {
+          calls.log.push("reattach");
+          yield* [];
+          throw down();
+        },
+      }),
+      { timeoutMs: 300, sleep: timerSleep },
+    );
+    const started = Date.now();
+    const err = (await failure(client.execute(plan, { operationId: OP_ID }))) as SparkError;
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(err.name).toBe("SparkCancelledError");
+    expect(err.errorClass).toBe("DEADLINE_EXCEEDED");
+    expect(err.messageParameters).toEqual({ timeoutMs: "300", operationId: OP_ID });
+    expect(err.message).toBe(
+      `[DEADLINE_EXCEEDED] operation ${OP_ID} was cancelled: [DEADLINE_EXCEEDED] the deadline of 300 ms (timeoutMs) passed; the last error: [CONNECTION_UNAVAILABLE] connect ECONNREFUSED 127.0.0.1:1. Check that the Spark Connect server (and the proxy in front of it, if any) is running and reachable`,
+    );
+    expect((err.cause as SparkError).errorClass).toBe("CONNECTION_UNAVAILABLE");
+    expect(calls.log).toContain(`interrupt ${OP_ID}`);
+  });
+
+  test("a call's own timeoutMs replaces the session's, for unary calls too", async () => {
+    const { client } = harness(
+      () => ({
+        async analyzePlan() {
+          throw down();
+        },
+      }),
+      { timeoutMs: 60_000, sleep: timerSleep },
+    );
+    const started = Date.now();
+    const err = (await client
+      .analyze({ case: "sparkVersion", value: {} }, { timeoutMs: 200 })
+      .catch((e: unknown) => e)) as SparkError;
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(err.name).toBe("SparkCancelledError");
+    expect(err.errorClass).toBe("DEADLINE_EXCEEDED");
+    expect(err.message).toMatch(
+      /^\[DEADLINE_EXCEEDED\] the call was cancelled: \[DEADLINE_EXCEEDED\] the deadline of 200 ms \(timeoutMs\) passed; the last error: \[CONNECTION_UNAVAILABLE\] connect ECONNREFUSED/,
+    );
+  });
+
+  test("timeoutMs must be a positive number", () => {
+    const transport = createRouterTransport(() => undefined);
+    for (const timeoutMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      let err: unknown;
+      try {
+        new SparkConnectClient({ transport, timeoutMs });
+      } catch (e) {
+        err = e;
+      }
+      expect((err as SparkError).name).toBe("SparkArgumentError");
+      expect((err as SparkError).errorClass).toBe("INVALID_TIMEOUT");
+    }
   });
 });

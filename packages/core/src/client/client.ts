@@ -124,12 +124,70 @@ export interface SparkConnectClientOptions {
    * ```
    */
   serverStackTrace?: boolean;
+  /**
+   * The overall deadline of every call and action, in milliseconds, retries, waits and
+   * reattaches included (a call's own `timeoutMs` replaces it): past it, the call rejects with a
+   * SparkCancelledError `DEADLINE_EXCEEDED` whose cause is the last error retried, if any, and
+   * the operation is interrupted on the server. Default: none (only the retry budget bounds a
+   * call).
+   */
+  timeoutMs?: number;
 }
 
 /** Options of one call. */
 export interface CallControl {
   /** Aborts the call. */
   signal?: AbortSignal;
+  /**
+   * The call's overall deadline in milliseconds, retries included (see
+   * {@link SparkConnectClientOptions.timeoutMs}). Default: the session's `timeoutMs`.
+   */
+  timeoutMs?: number;
+}
+
+/** The error class of a call that ran past its `timeoutMs`. */
+const DEADLINE_EXCEEDED = "DEADLINE_EXCEEDED";
+
+/**
+ * The signal of one call: the caller's, and the deadline's when there is one. `clear` stops the
+ * deadline's timer.
+ */
+function withDeadline(
+  signal: AbortSignal | undefined,
+  timeoutMs: number | undefined,
+): { signal: AbortSignal | undefined; clear(): void } {
+  if (timeoutMs === undefined) return { signal, clear: () => undefined };
+  const controller = new AbortController();
+  const timer = setTimeout(() => {
+    controller.abort(
+      new SparkError(`the deadline of ${timeoutMs} ms (timeoutMs) passed`, {
+        errorClass: DEADLINE_EXCEEDED,
+        messageParameters: { timeoutMs: String(timeoutMs) },
+      }),
+    );
+  }, timeoutMs);
+  // In Node, a pending deadline must not keep the process alive.
+  (timer as { unref?: () => void }).unref?.();
+  return {
+    signal: signal ? AbortSignal.any([signal, controller.signal]) : controller.signal,
+    clear: () => clearTimeout(timer),
+  };
+}
+
+function isDeadline(signal: AbortSignal): boolean {
+  const reason = signal.reason;
+  return reason instanceof SparkError && reason.errorClass === DEADLINE_EXCEEDED;
+}
+
+function checkTimeout(timeoutMs: unknown): number | undefined {
+  if (timeoutMs === undefined) return undefined;
+  if (typeof timeoutMs !== "number" || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) {
+    throw new SparkArgumentError(
+      `timeoutMs must be a positive number of milliseconds, not ${String(timeoutMs)}`,
+      { errorClass: "INVALID_TIMEOUT", messageParameters: { timeoutMs: String(timeoutMs) } },
+    );
+  }
+  return timeoutMs;
 }
 
 /** What {@link SparkConnectClientOptions.onRetry} receives. */
@@ -248,6 +306,24 @@ function cancelledError(
   messageParameters?: Record<string, string>,
 ): SparkCancelledError {
   const reason = signal?.reason;
+  if (signal !== undefined && isDeadline(signal)) {
+    const last = cause === undefined ? undefined : toSparkError(cause);
+    const lastText =
+      last === undefined || last instanceof SparkCancelledError
+        ? ""
+        : `; the last error: ${last.message}`;
+    return new SparkCancelledError(
+      `${what} was cancelled: ${(reason as Error).message}${lastText}`,
+      {
+        errorClass: DEADLINE_EXCEEDED,
+        messageParameters: {
+          ...(reason as SparkError).messageParameters,
+          ...(messageParameters ?? {}),
+        },
+        cause: last ?? reason,
+      },
+    );
+  }
   const why = reason === undefined ? "" : `: ${describeReason(reason)}`;
   const by = reason ?? cause;
   return new SparkCancelledError(`${what} was cancelled${why}`, {
@@ -299,6 +375,7 @@ export class SparkConnectClient {
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   readonly #serverStackTrace: boolean;
   readonly #token: string | undefined;
+  readonly #timeoutMs: number | undefined;
   /** The operations running now, by id. */
   readonly #running = new Map<string, RunningOperation>();
   #serverSideSessionId: string | undefined;
@@ -330,6 +407,7 @@ export class SparkConnectClient {
     this.#sleep = options.sleep ?? timerSleep;
     this.#onRetry = options.onRetry;
     this.#serverStackTrace = options.serverStackTrace === true;
+    this.#timeoutMs = checkTimeout(options.timeoutMs);
   }
 
   /** The retry policy in force. */
@@ -363,7 +441,10 @@ export class SparkConnectClient {
     };
   }
 
-  #callOptions(control: CallControl = {}, timeoutMs?: number): CallOptions {
+  #callOptions(
+    control: { signal?: AbortSignal | undefined } = {},
+    timeoutMs?: number,
+  ): CallOptions {
     return {
       headers: this.#headers,
       ...(control.signal ? { signal: control.signal } : {}),
@@ -389,25 +470,48 @@ export class SparkConnectClient {
    * again), converting the final error to a SparkError.
    */
   async #unary<T>(
-    call: () => Promise<T>,
+    call: (signal: AbortSignal | undefined) => Promise<T>,
     control: CallControl = {},
     policy: RetryPolicy = this.#retryPolicy,
   ): Promise<T> {
+    const deadline = withDeadline(control.signal, this.#timeout(control));
+    const signal = deadline.signal;
+    let last: unknown;
     try {
       let attempt = 0;
-      return await withRetries(call, policy, {
-        sleep: this.#sleep,
-        ...(control.signal ? { signal: control.signal } : {}),
-        onRetry: (error, delayMs) => this.#notifyRetry(error, ++attempt, delayMs),
-      });
+      return await withRetries(
+        async () => {
+          try {
+            return await call(signal);
+          } catch (err) {
+            if (!signal?.aborted) last = err;
+            throw err;
+          }
+        },
+        policy,
+        {
+          sleep: this.#sleep,
+          ...(signal ? { signal } : {}),
+          onRetry: (error, delayMs) => this.#notifyRetry(error, ++attempt, delayMs),
+        },
+      );
     } catch (err) {
-      const signal = control.signal;
-      if (signal?.aborted && ConnectError.from(err).code !== Code.Canceled) {
-        // Aborted while waiting to retry.
-        throw this.#redact(cancelledError("the call", signal, err));
+      if (
+        signal?.aborted &&
+        (isDeadline(signal) || ConnectError.from(err).code !== Code.Canceled)
+      ) {
+        // Aborted while waiting to retry, or past the deadline.
+        throw this.#redact(cancelledError("the call", signal, last ?? err));
       }
       throw await this.#serverError(err);
+    } finally {
+      deadline.clear();
     }
+  }
+
+  /** The deadline of a call: its own `timeoutMs`, else the session's. */
+  #timeout(control: CallControl): number | undefined {
+    return control.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(control.timeoutMs);
   }
 
   /** Tells the `onRetry` callback, if any; a callback that throws does not stop the retry. */
@@ -465,7 +569,7 @@ export class SparkConnectClient {
     const request = create(AnalyzePlanRequestSchema, { ...this.#base(), analyze });
     this.#checkSize(toBinary(AnalyzePlanRequestSchema, request).byteLength);
     const response = await this.#unary(
-      () => this.#client.analyzePlan(request, this.#callOptions(control)),
+      (signal) => this.#client.analyzePlan(request, this.#callOptions({ signal })),
       control,
     );
     this.#checkSession(response.serverSideSessionId);
@@ -478,7 +582,8 @@ export class SparkConnectClient {
     control: CallControl = {},
   ): Promise<ConfigResponse> {
     const response = await this.#unary(
-      () => this.#client.config({ ...this.#base(), operation }, this.#callOptions(control)),
+      (signal) =>
+        this.#client.config({ ...this.#base(), operation }, this.#callOptions({ signal })),
       control,
     );
     this.#checkSession(response.serverSideSessionId);
@@ -516,10 +621,10 @@ export class SparkConnectClient {
       }
     }
     const response = await this.#unary(
-      () =>
+      (signal) =>
         this.#client.interrupt(
           { ...this.#base(), ...request },
-          this.#callOptions(control, timeoutMs),
+          this.#callOptions({ signal }, timeoutMs),
         ),
       control,
       policy,
@@ -556,14 +661,14 @@ export class SparkConnectClient {
     timeoutMs: number = HOUSEKEEPING_TIMEOUT_MS,
   ): Promise<void> {
     await this.#unary(
-      () =>
+      (signal) =>
         this.#client.releaseSession(
           {
             sessionId: this.sessionId,
             userContext: this.#userContext(),
             clientType: this.clientType,
           },
-          this.#callOptions(control, timeoutMs),
+          this.#callOptions({ signal }, timeoutMs),
         ),
       control,
       this.#housekeepingPolicy(),
@@ -688,7 +793,9 @@ export class SparkConnectClient {
       ],
     });
     this.#checkSize(toBinary(ExecutePlanRequestSchema, request).byteLength);
-    const callOptions = this.#callOptions(options);
+    const deadline = withDeadline(options.signal, this.#timeout(options));
+    const signal = deadline.signal;
+    const callOptions = this.#callOptions({ signal });
     const release = this.#releaser(operationId);
     const running: RunningOperation = { tags, interrupted: false };
     this.#running.set(operationId, running);
@@ -697,6 +804,8 @@ export class SparkConnectClient {
     /** Whether a response carrying part of the result (not progress, not the end) was yielded. */
     let partial = false;
     let retry = new RetryState(this.#retryPolicy);
+    /** The last error retried, for the message of a deadline that passes. */
+    let lastRetried: unknown;
     let stream: AsyncIterable<ExecutePlanResponse> = this.#client.executePlan(request, callOptions);
     try {
       for (;;) {
@@ -719,7 +828,7 @@ export class SparkConnectClient {
           if (complete) return;
           // The stream ended early (the server's stream limits, a proxy): reattach at once.
         } catch (err) {
-          if (options.signal?.aborted) throw this.#cancelled(operationId, options.signal, err);
+          if (signal?.aborted) throw this.#cancelled(operationId, signal, lastRetried ?? err);
           if (err instanceof SparkSessionChangedError) throw withPartial(err, partial);
           // Our own errors and errors of the progress callback pass through.
           if (err instanceof SparkError || !(err instanceof ConnectError)) throw this.#redact(err);
@@ -764,10 +873,11 @@ export class SparkConnectClient {
             throw error;
           }
           this.#notifyRetry(err, retry.retries, delay, operationId);
+          lastRetried = err;
           try {
-            await this.#sleep(delay, options.signal);
+            await this.#sleep(delay, signal);
           } catch {
-            throw this.#cancelled(operationId, options.signal, err);
+            throw this.#cancelled(operationId, signal, err);
           }
         }
         stream = this.#client.reattachExecute(
@@ -780,6 +890,7 @@ export class SparkConnectClient {
         );
       }
     } finally {
+      deadline.clear();
       this.#running.delete(operationId);
       // Done, failed or abandoned by the consumer: free the operation and its buffers on the
       // server (best effort, not awaited). Releasing an unfinished operation also ends it.
