@@ -7,13 +7,17 @@
  * once.
  */
 import { once } from "node:events";
+import { createServer as createHttpServer } from "node:http";
 import { createServer, type Server, type Socket } from "node:net";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startEnvoy } from "../../../tools/envoy.js";
 import { connect as webConnect } from "../../web/src/connect.js";
+import type { RetryEvent } from "../src/client/client.js";
 import { MAX_TOKEN_BYTES } from "../src/client/token.js";
 import { type SparkError, SparkSessionChangedError } from "../src/errors.js";
 import { connect } from "../src/node.js";
+import type { SparkSession } from "../src/session.js";
 import { live, liveSession, withSession } from "./live-session.js";
 
 const SECRET = "S3cr3tT0ken";
@@ -273,4 +277,147 @@ test("a session released elsewhere is a SparkSessionChangedError on the next cal
   } finally {
     await spark.stop();
   }
+});
+
+describe("permanent failures fail fast and typed; transient ones are retried", () => {
+  /** The rejection of a session's first call, how long it took, and the retries reported. */
+  async function firstCall(make: (onRetry: (e: RetryEvent) => void) => SparkSession) {
+    const retries: RetryEvent[] = [];
+    const spark = make((e) => retries.push(e));
+    try {
+      const { ms, error } = await timed(spark.version());
+      return { ms, error, retries };
+    } finally {
+      await spark.stop({ interrupt: false });
+    }
+  }
+
+  test.each([
+    [
+      "NXDOMAIN, native",
+      (onRetry: (e: RetryEvent) => void) => connect("sc://no-such-host.invalid", { onRetry }),
+      "HOST_NOT_FOUND",
+    ],
+    [
+      "NXDOMAIN, gRPC-Web",
+      (onRetry: (e: RetryEvent) => void) =>
+        webConnect({
+          baseUrl: "http://no-such-host.invalid:8080",
+          onRetry,
+          releaseOnPageHide: false,
+        }),
+      "HOST_NOT_FOUND",
+    ],
+    [
+      "use_ssl=true against Spark's plain-text port, native",
+      (onRetry: (e: RetryEvent) => void) =>
+        connect(`${live.remote.replace(/\/$/, "")}/;use_ssl=true`, { onRetry }),
+      "TLS_HANDSHAKE_FAILED",
+    ],
+    [
+      "https:// to Envoy's plain-text port, gRPC-Web",
+      (onRetry: (e: RetryEvent) => void) =>
+        webConnect({
+          baseUrl: live.envoyUrl.replace(/^http:/, "https:"),
+          onRetry,
+          fetch: pageFetch,
+          releaseOnPageHide: false,
+        }),
+      "TLS_HANDSHAKE_FAILED",
+    ],
+    [
+      "gRPC-Web sent to Spark's native gRPC port",
+      (onRetry: (e: RetryEvent) => void) =>
+        webConnect({ baseUrl: live.grpcUrl, onRetry, fetch: pageFetch, releaseOnPageHide: false }),
+      "NOT_A_GRPC_WEB_ENDPOINT",
+    ],
+  ])("%s", async (what, make, errorClass) => {
+    const { ms, error, retries } = await firstCall(make);
+    console.log(
+      `[faults] ${what}: ${error.name} ${error.errorClass} in ${ms} ms: ${error.message}`,
+    );
+    expect(error.name).toBe("SparkConnectionError");
+    expect(error.errorClass).toBe(errorClass);
+    expect(retries).toEqual([]);
+    expect(ms).toBeLessThan(1_000);
+  });
+
+  test("native gRPC sent to an HTTP/1.1 port", async () => {
+    const server = createHttpServer((_req, res) => res.end("<html>hello</html>"));
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    try {
+      const { ms, error, retries } = await firstCall((onRetry) =>
+        connect(`sc://127.0.0.1:${port}`, { onRetry }),
+      );
+      console.log(`[faults] native to HTTP/1.1: ${error.errorClass} in ${ms} ms`);
+      expect(error.name).toBe("SparkConnectionError");
+      expect(error.errorClass).toBe("NOT_A_SPARK_CONNECT_ENDPOINT");
+      expect(retries).toEqual([]);
+      expect(ms).toBeLessThan(1_000);
+    } finally {
+      server.close();
+    }
+  });
+
+  test("a refused connection is retried, reported by onRetry, and bounded by timeoutMs", async () => {
+    const probe = createServer();
+    probe.listen(0, "127.0.0.1");
+    await once(probe, "listening");
+    const address = probe.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    probe.close();
+    await once(probe, "close");
+    const { ms, error, retries } = await firstCall((onRetry) =>
+      connect(`sc://127.0.0.1:${port}`, { onRetry, timeoutMs: 2_500 }),
+    );
+    console.log(
+      `[faults] refused: ${error.errorClass} after ${ms} ms, ${retries.length} retries (${retries.map((r) => r.delayMs).join(", ")} ms)`,
+    );
+    expect(error.name).toBe("SparkCancelledError");
+    expect(error.errorClass).toBe("DEADLINE_EXCEEDED");
+    expect((error.cause as SparkError).name).toBe("SparkConnectionError");
+    expect(retries.length).toBeGreaterThanOrEqual(3);
+    expect(retries.map((r) => r.attempt).slice(0, 3)).toEqual([1, 2, 3]);
+    expect(retries[0]?.error.name).toBe("SparkConnectionError");
+    expect(ms).toBeGreaterThanOrEqual(2_400);
+    expect(ms).toBeLessThan(4_000);
+  });
+
+  test("Envoy with a dead upstream (no healthy upstream, 503) is retried with onRetry", async () => {
+    const probe = createServer();
+    probe.listen(0, "127.0.0.1");
+    await once(probe, "listening");
+    const address = probe.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    probe.close();
+    await once(probe, "close");
+    const envoy = await startEnvoy({
+      upstreamHost: "127.0.0.1",
+      upstreamPort: port,
+      allowedOrigins: [ORIGIN],
+    });
+    try {
+      const { ms, error, retries } = await firstCall((onRetry) =>
+        webConnect({
+          baseUrl: envoy.url,
+          onRetry,
+          timeoutMs: 2_500,
+          fetch: pageFetch,
+          releaseOnPageHide: false,
+        }),
+      );
+      console.log(
+        `[faults] Envoy, dead upstream: ${error.errorClass} after ${ms} ms, ${retries.length} retries of ${retries[0]?.error.errorClass}: ${retries[0]?.error.message}`,
+      );
+      expect(error.errorClass).toBe("DEADLINE_EXCEEDED");
+      expect(retries.length).toBeGreaterThanOrEqual(3);
+      expect(retries[0]?.error.errorClass).toBe("CONNECTION_UNAVAILABLE");
+      expect(ms).toBeLessThan(4_000);
+    } finally {
+      await envoy.stop();
+    }
+  });
 });
