@@ -11,7 +11,6 @@ import {
   SparkArgumentError,
   SparkCancelledError,
   SparkError,
-  SparkProtocolError,
   SparkSessionChangedError,
 } from "../errors.js";
 import {
@@ -22,7 +21,6 @@ import {
   type ExecutePlanRequest,
   ExecutePlanRequestSchema,
   type ExecutePlanResponse,
-  type ExecutePlanResponse_ExecutionProgress,
   InterruptRequest_InterruptType,
   type Plan,
   SparkConnectService,
@@ -30,16 +28,21 @@ import {
   UserContextSchema,
 } from "../gen/spark/connect/base_pb.js";
 import { withErrorDetails } from "./error-details.js";
+import type { ExecutionProgress } from "./progress.js";
+import { type ReattachContext, type RunningOperation, reattachableExecute } from "./reattach.js";
+import { createReleaser, type Releaser, type ReleaserDeps } from "./releaser.js";
 import {
   type RetryPolicy,
   type RetryPolicyOptions,
-  RetryState,
   retryPolicy,
   type Sleep,
   sleep as timerSleep,
   withRetries,
 } from "./retries.js";
-import { isSessionGone, sessionGoneError, toSparkError } from "./to-spark-error.js";
+import { toSparkError } from "./to-spark-error.js";
+
+export type { ExecutionProgress, StageProgress } from "./progress.js";
+
 import { checkToken, redactSecret } from "./token.js";
 
 /** The version of this SDK, sent in the client type of every request. */
@@ -212,54 +215,6 @@ export interface ExecuteOptions extends CallControl {
   onProgress?: (progress: ExecutionProgress) => void;
 }
 
-/** One stage of a running operation, as the server reports it. */
-export interface StageProgress {
-  readonly stageId: number;
-  /** Tasks of the stage. */
-  readonly tasks: number;
-  /** Tasks of the stage that finished. */
-  readonly completedTasks: number;
-  /** Bytes the stage has read so far. */
-  readonly inputBytesRead: number;
-  /** True once the stage has finished. */
-  readonly done: boolean;
-}
-
-/** A progress report of a running operation (Spark's ExecutionProgress). */
-export interface ExecutionProgress {
-  readonly operationId: string;
-  readonly stages: readonly StageProgress[];
-  /** Tasks running right now. */
-  readonly inflightTasks: number;
-  /** Sums over the stages reported so far. */
-  readonly tasks: number;
-  readonly completedTasks: number;
-  readonly inputBytesRead: number;
-}
-
-function progressOf(
-  operationId: string,
-  p: ExecutePlanResponse_ExecutionProgress,
-): ExecutionProgress {
-  const stages = p.stages.map((s) =>
-    Object.freeze({
-      stageId: Number(s.stageId),
-      tasks: Number(s.numTasks),
-      completedTasks: Number(s.numCompletedTasks),
-      inputBytesRead: Number(s.inputBytesRead),
-      done: s.done,
-    }),
-  );
-  return Object.freeze({
-    operationId,
-    stages: Object.freeze(stages),
-    inflightTasks: Number(p.numInflightTasks),
-    tasks: stages.reduce((a, s) => a + s.tasks, 0),
-    completedTasks: stages.reduce((a, s) => a + s.completedTasks, 0),
-    inputBytesRead: stages.reduce((a, s) => a + s.inputBytesRead, 0),
-  });
-}
-
 function randomUuid(): string {
   const b = new Uint8Array(16);
   crypto.getRandomValues(b);
@@ -290,13 +245,6 @@ const INTERRUPT_TIMEOUT_MS = 10_000;
  */
 export const CLOSE_BUDGET_MS = 5_000;
 const CLOSE_INTERRUPT_MS = 2_000;
-
-/**
- * What a reattach answers when the server does not know the operation: Spark's error class, or
- * the message of servers that send none (Sail: `operation not found`, an
- * IllegalArgumentException).
- */
-const OPERATION_NOT_FOUND = /INVALID_HANDLE\.OPERATION_NOT_FOUND|operation not found/i;
 
 /** The cancellation error of a call aborted through its signal. */
 function cancelledError(
@@ -350,12 +298,6 @@ export function describeReason(reason: unknown): string {
     }
   }
   return String(reason);
-}
-
-/** An operation this client is running, and whether this client asked to interrupt it. */
-interface RunningOperation {
-  readonly tags: readonly string[];
-  interrupted: boolean;
 }
 
 /**
@@ -710,57 +652,48 @@ export class SparkConnectClient {
     return this.#redact(cancelledError(`operation ${operationId}`, signal, cause, { operationId }));
   }
 
-  /**
-   * Best-effort ReleaseExecute calls for one operation, never awaited by the stream. `until`
-   * lets the server drop the responses the client has consumed: at most one such call is in
-   * flight, later ones are merged into the next. `all` ends the operation on the server (with a
-   * few retries) and stops any further `until`.
-   */
-  #releaser(operationId: string): { until(responseId: string): void; all(): void } {
-    let inFlight = false;
-    let pending: string | undefined;
-    let closed = false;
+  /** What the releaser of an operation needs: the call, and the housekeeping budget. */
+  #releaseDeps(): ReleaserDeps {
     const options = this.#callOptions({}, HOUSEKEEPING_TIMEOUT_MS);
-    const until = (responseId: string): void => {
-      if (closed) return;
-      if (inFlight) {
-        pending = responseId;
-        return;
-      }
-      inFlight = true;
-      void this.#client
-        .releaseExecute(
+    return {
+      releaseExecute: (release) =>
+        this.#client.releaseExecute({ ...this.#base(), ...release }, options),
+      policy: this.#housekeepingPolicy(),
+      sleep: this.#sleep,
+    };
+  }
+
+  /** What the reattach loop of one operation needs from this client. */
+  #reattachContext(
+    operationId: string,
+    running: RunningOperation,
+    releaser: Releaser,
+  ): ReattachContext {
+    return {
+      operationId,
+      running,
+      releaser,
+      retryPolicy: this.#retryPolicy,
+      sleep: this.#sleep,
+      executePlan: (request, options) => this.#client.executePlan(request, options),
+      reattachExecute: (lastResponseId, options) =>
+        this.#client.reattachExecute(
           {
             ...this.#base(),
             operationId,
-            release: { case: "releaseUntil", value: { responseId } },
+            ...(lastResponseId === undefined ? {} : { lastResponseId }),
           },
           options,
-        )
-        .catch(() => undefined)
-        .then(() => {
-          inFlight = false;
-          const next = pending;
-          pending = undefined;
-          if (next !== undefined) until(next);
-        });
+        ),
+      checkSession: (id) => this.#checkSession(id),
+      knowsServerSession: () => this.#serverSideSessionId !== undefined,
+      notifyRetry: (err, attempt, delayMs) => this.#notifyRetry(err, attempt, delayMs, operationId),
+      serverError: (err) => this.#serverError(err),
+      redact: (err) => this.#redact(err),
+      cancelled: (signal, cause) => this.#cancelled(operationId, signal, cause),
+      interrupted: (cause) =>
+        this.#redact(cancelledError(`operation ${operationId}`, undefined, cause, { operationId })),
     };
-    const all = (): void => {
-      if (closed) return;
-      closed = true;
-      pending = undefined;
-      const request = {
-        ...this.#base(),
-        operationId,
-        release: { case: "releaseAll" as const, value: {} },
-      };
-      void withRetries(
-        () => this.#client.releaseExecute(request, options),
-        this.#housekeepingPolicy(),
-        { sleep: this.#sleep },
-      ).catch(() => undefined);
-    };
-    return { until, all };
   }
 
   /**
@@ -796,140 +729,20 @@ export class SparkConnectClient {
     const deadline = withDeadline(options.signal, this.#timeout(options));
     const signal = deadline.signal;
     const callOptions = this.#callOptions({ signal });
-    const release = this.#releaser(operationId);
+    const release = createReleaser(this.#releaseDeps(), operationId);
     const running: RunningOperation = { tags, interrupted: false };
     this.#running.set(operationId, running);
-    let lastResponseId: string | undefined;
-    let complete = false;
-    /** Whether a response carrying part of the result (not progress, not the end) was yielded. */
-    let partial = false;
-    let retry = new RetryState(this.#retryPolicy);
-    /** The last error retried, for the message of a deadline that passes. */
-    let lastRetried: unknown;
-    let stream: AsyncIterable<ExecutePlanResponse> = this.#client.executePlan(request, callOptions);
     try {
-      for (;;) {
-        try {
-          for await (const response of stream) {
-            this.#checkSession(response.serverSideSessionId);
-            retry = new RetryState(this.#retryPolicy);
-            lastResponseId = response.responseId;
-            const kind = response.responseType.case;
-            if (kind === "resultComplete") complete = true;
-            if (kind === "executionProgress" && options.onProgress) {
-              options.onProgress(progressOf(operationId, response.responseType.value));
-            }
-            yield response;
-            if (kind !== undefined && kind !== "executionProgress" && kind !== "resultComplete") {
-              partial = true;
-            }
-            if (!complete) release.until(response.responseId);
-          }
-          if (complete) return;
-          // The stream ended early (the server's stream limits, a proxy): reattach at once.
-        } catch (err) {
-          if (signal?.aborted) throw this.#cancelled(operationId, signal, lastRetried ?? err);
-          if (err instanceof SparkSessionChangedError) throw withPartial(err, partial);
-          // Our own errors and errors of the progress callback pass through.
-          if (err instanceof SparkError || !(err instanceof ConnectError)) throw this.#redact(err);
-          if (isSessionGone(err)) {
-            if (this.#serverSideSessionId !== undefined || lastResponseId !== undefined) {
-              throw withPartial(sessionGoneError(this.#redact(err)), partial);
-            }
-            // The session's first ExecutePlan never reached the server: send it again below.
-          } else if (OPERATION_NOT_FOUND.test(err.rawMessage) && running.interrupted) {
-            // Ended on the server by this client's own interrupt (Sail answers the reattach of an
-            // interrupted operation with "operation not found").
-            throw this.#redact(
-              cancelledError(`operation ${operationId}`, undefined, toSparkError(err), {
-                operationId,
-              }),
-            );
-          }
-          const notFound = isSessionGone(err)
-            ? "INVALID_HANDLE.SESSION_NOT_FOUND"
-            : OPERATION_NOT_FOUND.test(err.rawMessage)
-              ? "INVALID_HANDLE.OPERATION_NOT_FOUND"
-              : undefined;
-          if (notFound !== undefined) {
-            if (lastResponseId !== undefined) {
-              throw this.#redact(responseAlreadyReceived(notFound, err, partial));
-            }
-            // The first ExecutePlan never reached the server: send it again.
-            if (!retry.retryNow()) throw await this.#serverError(err);
-            this.#notifyRetry(err, retry.retries, 0, operationId);
-            stream = this.#client.executePlan(request, callOptions);
-            continue;
-          }
-          const delay = retry.nextDelay(err);
-          if (delay === undefined) {
-            const error = await this.#serverError(err);
-            if (running.interrupted && error.errorClass === undefined && !complete) {
-              // Interrupted by this client and ended by the server with no class of its own.
-              throw this.#redact(
-                cancelledError(`operation ${operationId}`, undefined, error, { operationId }),
-              );
-            }
-            throw error;
-          }
-          this.#notifyRetry(err, retry.retries, delay, operationId);
-          lastRetried = err;
-          try {
-            await this.#sleep(delay, signal);
-          } catch {
-            throw this.#cancelled(operationId, signal, err);
-          }
-        }
-        stream = this.#client.reattachExecute(
-          {
-            ...this.#base(),
-            operationId,
-            ...(lastResponseId === undefined ? {} : { lastResponseId }),
-          },
-          callOptions,
-        );
-      }
+      yield* reattachableExecute(this.#reattachContext(operationId, running, release), request, {
+        ...(signal ? { signal } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        callOptions,
+      });
     } finally {
       deadline.clear();
       this.#running.delete(operationId);
-      // Done, failed or abandoned by the consumer: free the operation and its buffers on the
-      // server (best effort, not awaited). Releasing an unfinished operation also ends it.
+      // Also when the loop never started (the consumer did not pull): end the operation.
       release.all();
     }
   }
-}
-
-/** The session error with what had arrived of the result, measured by the caller. */
-function withPartial(err: SparkSessionChangedError, partial: boolean): SparkSessionChangedError {
-  if (err.messageParameters.partialResult !== undefined) return err;
-  return new SparkSessionChangedError(
-    `${err.message}; ${partial ? "part of the result had arrived" : "no part of the result had arrived"}`,
-    {
-      ...(err.errorClass === undefined ? {} : { errorClass: err.errorClass }),
-      messageParameters: { ...err.messageParameters, partialResult: String(partial) },
-      ...(err.code === undefined ? {} : { code: err.code }),
-      ...(err.sqlState === undefined ? {} : { sqlState: err.sqlState }),
-      serverClasses: err.serverClasses,
-      cause: err.cause ?? err,
-    },
-  );
-}
-
-/**
- * The operation vanished on the server after responses arrived (it was released or abandoned):
- * running it again could duplicate rows.
- */
-function responseAlreadyReceived(
-  notFound: string,
-  err: ConnectError,
-  partial: boolean,
-): SparkProtocolError {
-  return new SparkProtocolError(
-    `the server lost the operation (${notFound}) after ${partial ? "part of its result had arrived" : "it had started (no part of its result had arrived)"}; run the action again`,
-    {
-      errorClass: "RESPONSE_ALREADY_RECEIVED",
-      messageParameters: { error_type: notFound, partialResult: String(partial) },
-      cause: toSparkError(err),
-    },
-  );
 }
