@@ -274,6 +274,7 @@ describe("SparkConnectClient.execute", () => {
     }));
     const err = await failure(client.execute(plan));
     expect(err).toBeInstanceOf(AnalysisError);
+    expect((err as SparkError).errorClass).toBe("TABLE_OR_VIEW_NOT_FOUND");
     expect((err as AnalysisError).name).toBe("AnalysisError");
     expect((err as AnalysisError).errorClass).toBe("TABLE_OR_VIEW_NOT_FOUND");
     expect(sleeps).toEqual([]);
@@ -408,6 +409,7 @@ describe("SparkConnectClient.execute", () => {
     }));
     const err = await failure(client.execute(plan));
     expect(err).toBeInstanceOf(SparkConnectionError);
+    expect((err as SparkError).errorClass).toBe("CONNECTION_UNAVAILABLE");
     expect(sleeps).toHaveLength(124);
     expect(sleeps.slice(0, 3)).toEqual([50, 200, 800]);
     expect(Math.max(...sleeps)).toBeLessThanOrEqual(5_500);
@@ -568,6 +570,7 @@ describe("SparkConnectClient.execute", () => {
       expect(client.retryPolicy.maxRetries).toBe(0);
       const err = await failure(client.execute(plan));
       expect(err).toBeInstanceOf(SparkConnectionError);
+      expect((err as SparkError).errorClass).toBe("CONNECTION_UNAVAILABLE");
       expect(sleeps).toEqual([]);
       expect(calls.log.filter((l) => !l.startsWith("release"))).toEqual(["execute"]);
     });
@@ -811,6 +814,7 @@ describe("SparkConnectClient unary calls", () => {
     }));
     const err = await client.analyze(version).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UnknownSparkError);
+    expect((err as SparkError).errorClass).toBe("INTERNAL_ERROR");
     expect(calls).toBe(1);
     expect(sleeps).toEqual([]);
   });
@@ -828,6 +832,7 @@ describe("SparkConnectClient unary calls", () => {
     );
     const err = await client.analyze(version).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SparkConnectionError);
+    expect((err as SparkError).errorClass).toBe("CONNECTION_UNAVAILABLE");
     expect(calls).toBe(1);
     expect(sleeps).toEqual([]);
   });
@@ -850,6 +855,7 @@ describe("SparkConnectClient unary calls", () => {
     );
     const err = await client.analyze(version, { signal: controller.signal }).catch((e) => e);
     expect(err).toBeInstanceOf(SparkCancelledError);
+    expect((err as SparkError).errorClass).toBe("OPERATION_CANCELED");
     expect((err as SparkCancelledError).message).toMatch(/navigated away/);
   });
 
@@ -863,6 +869,7 @@ describe("SparkConnectClient unary calls", () => {
     }));
     const err = await client.releaseSession().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SparkConnectionError);
+    expect((err as SparkError).errorClass).toBe("CONNECTION_UNAVAILABLE");
     expect(calls).toBe(4);
     expect(sleeps).toEqual([50, 200, 800]);
   });
