@@ -67,7 +67,7 @@ export class SparkArgumentError extends SparkError {
   static override readonly kind: string = "SparkArgumentError";
 }
 
-/** The stream broke the protocol: an Arrow batch out of order, a changed server session… */
+/** The stream broke the protocol: an Arrow batch out of order, an operation lost mid-result… */
 export class SparkProtocolError extends SparkError {
   static override readonly kind: string = "SparkProtocolError";
 }
@@ -186,7 +186,9 @@ export class QueryExecutionError extends SparkConnectError {
 /**
  * The server could not be reached, the proxy in front of it had no healthy upstream or does not
  * serve Spark Connect, or the connection broke mid-call. Error classes: CONNECTION_UNAVAILABLE,
- * CONNECTION_FAILED, CONNECTION_LOST, PROXY_PATH_NOT_FOUND, NOT_A_SPARK_CONNECT_ENDPOINT.
+ * CONNECTION_FAILED, CONNECTION_LOST (retried), and HOST_NOT_FOUND, TLS_HANDSHAKE_FAILED,
+ * NOT_A_GRPC_WEB_ENDPOINT, NOT_A_SPARK_CONNECT_ENDPOINT, PROXY_PATH_NOT_FOUND,
+ * REQUEST_HEADER_TOO_LARGE (not retried: each message says what to check).
  */
 export class SparkConnectionError extends SparkConnectError {
   static override readonly kind: string = "SparkConnectionError";

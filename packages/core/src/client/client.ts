@@ -88,7 +88,10 @@ export interface SparkConnectClientOptions {
    * calls are sent again; a result stream is reattached from the last response received, and
    * never sent again once part of its result arrived. Default: PySpark's policy (15 retries,
    * waits from 50 ms growing ×4 up to 60 s, jitter of up to 500 ms on waits from 2 s, the
-   * server's `retry_delay` honoured up to 10 min).
+   * server's `retry_delay` honoured up to 10 min), except that waits after a connection failure
+   * are capped at 5 s (`maxConnectionBackoffMs`) for the same ten minutes in total. Permanent
+   * failures (an unknown host, a TLS mismatch, a port that speaks another protocol) are never
+   * retried.
    */
   retryPolicy?: RetryPolicyOptions | false;
   /**
