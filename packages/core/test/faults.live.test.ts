@@ -421,3 +421,31 @@ describe("permanent failures fail fast and typed; transient ones are retried", (
     }
   });
 });
+
+test.each([
+  ["interruptAll", (spark: SparkSession, _id: string) => spark.interruptAll()],
+  ["interruptOperation", (spark: SparkSession, id: string) => spark.interruptOperation(id)],
+])(
+  "an operation interrupted by this client (%s) ends as SparkCancelledError",
+  async (_n, interrupt) => {
+    await withSession(async (spark) => {
+      let started: (id: string) => void = () => undefined;
+      const running = new Promise<string>((r) => {
+        started = r;
+      });
+      const pending = spark
+        .range(0, 8_000_000_000, 1, 8)
+        .selectExpr("max(id % 7)")
+        .collect({ onProgress: (p) => started(p.operationId) })
+        .then(
+          () => undefined,
+          (e: unknown) => e as SparkError,
+        );
+      const operationId = await running;
+      expect(await interrupt(spark, operationId)).toEqual([operationId]);
+      const err = await pending;
+      expect(err?.name).toBe("SparkCancelledError");
+      expect(err?.errorClass).toBe("OPERATION_CANCELED");
+    });
+  },
+);
