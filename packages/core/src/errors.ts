@@ -33,8 +33,11 @@ export class SparkError extends Error {
 
   constructor(message: string, options: SparkErrorOptions = {}) {
     const prefix = options.errorClass ? `[${options.errorClass}] ` : "";
+    // Some server messages start with a line break (Spark's ParseException: "\n[PARSE_SYNTAX_ERROR]
+    // Syntax error…"): without it, the class shows once.
+    const text = message.replace(/^\s+(?=\[)/, "");
     super(
-      message.startsWith(prefix) ? message : prefix + message,
+      text.startsWith(prefix) ? text : prefix + text,
       options.cause === undefined ? undefined : { cause: options.cause },
     );
     const kinds: string[] = [];
@@ -64,7 +67,7 @@ export class SparkArgumentError extends SparkError {
   static override readonly kind: string = "SparkArgumentError";
 }
 
-/** The stream broke the protocol: an Arrow batch out of order, a changed server session… */
+/** The stream broke the protocol: an Arrow batch out of order, an operation lost mid-result… */
 export class SparkProtocolError extends SparkError {
   static override readonly kind: string = "SparkProtocolError";
 }
@@ -195,7 +198,9 @@ export class InvalidCommandInputError extends SparkConnectError {
 /**
  * The server could not be reached, the proxy in front of it had no healthy upstream or does not
  * serve Spark Connect, or the connection broke mid-call. Error classes: CONNECTION_UNAVAILABLE,
- * CONNECTION_FAILED, CONNECTION_LOST, PROXY_PATH_NOT_FOUND, NOT_A_SPARK_CONNECT_ENDPOINT.
+ * CONNECTION_FAILED, CONNECTION_LOST (retried), and HOST_NOT_FOUND, TLS_HANDSHAKE_FAILED,
+ * NOT_A_GRPC_WEB_ENDPOINT, NOT_A_SPARK_CONNECT_ENDPOINT, PROXY_PATH_NOT_FOUND,
+ * REQUEST_HEADER_TOO_LARGE (not retried: each message says what to check).
  */
 export class SparkConnectionError extends SparkConnectError {
   static override readonly kind: string = "SparkConnectionError";
@@ -207,6 +212,17 @@ export class SparkAuthenticationError extends SparkConnectError {
 /** The operation was cancelled (an AbortSignal, an interrupt, or `stop()` of its session). */
 export class SparkCancelledError extends SparkConnectError {
   static override readonly kind: string = "SparkCancelledError";
+}
+/**
+ * The server no longer knows this session: it restarted, or the session expired or was closed.
+ * Nothing more can run on this SparkSession; create a new one. Error classes: Spark's
+ * `INVALID_HANDLE.SESSION_CHANGED`, `INVALID_HANDLE.SESSION_NOT_FOUND`,
+ * `INVALID_HANDLE.SESSION_CLOSED`, or the client's own `SESSION_CHANGED` (a response with another
+ * server-side session id). When it ends an action, `messageParameters.partialResult` is "true"
+ * if part of the action's result had already been delivered, "false" otherwise.
+ */
+export class SparkSessionChangedError extends SparkConnectError {
+  static override readonly kind: string = "SparkSessionChangedError";
 }
 /** A server error with no more specific class. */
 export class UnknownSparkError extends SparkConnectError {

@@ -25,14 +25,50 @@ export interface ActionOptions {
   signal?: AbortSignal;
   /** Called with the server's progress reports (stages, tasks done and total, bytes read). */
   onProgress?: (progress: ExecutionProgress) => void;
+  /**
+   * The action's overall deadline in milliseconds, retries and reattaches included: past it the
+   * action rejects with a SparkCancelledError `DEADLINE_EXCEEDED` and the operation is
+   * interrupted on the server. Default: the session's `timeoutMs` (none unless set).
+   */
+  timeoutMs?: number;
 }
 
 /** Options of actions that return rows: how longs and decimals become JS values. */
 export interface CollectOptions extends ActionOptions, ArrowValueOptions {}
 
 /**
+ * The controllers following each signal, with one abort listener per signal however many
+ * actions follow it: a session's stop signal outlives its actions, and one listener per action
+ * would trip Node's MaxListenersExceededWarning past ten concurrent actions.
+ */
+const followers = new WeakMap<AbortSignal, Set<AbortController>>();
+
+function follow(signal: AbortSignal, controller: AbortController): () => void {
+  let set = followers.get(signal);
+  if (set === undefined) {
+    const created = new Set<AbortController>();
+    set = created;
+    followers.set(signal, created);
+    signal.addEventListener(
+      "abort",
+      () => {
+        followers.delete(signal);
+        for (const c of created) c.abort(signal.reason);
+        created.clear();
+      },
+      { once: true },
+    );
+  }
+  set.add(controller);
+  const mine = set;
+  return () => {
+    mine.delete(controller);
+  };
+}
+
+/**
  * A signal that aborts, with the same reason, as soon as one of `signals` does; `release` stops
- * listening (the session's signal outlives every action).
+ * following them.
  */
 export function anySignal(signals: readonly (AbortSignal | undefined)[]): {
   signal: AbortSignal;
@@ -46,9 +82,7 @@ export function anySignal(signals: readonly (AbortSignal | undefined)[]): {
       controller.abort(s.reason);
       break;
     }
-    const onAbort = () => controller.abort(s.reason);
-    s.addEventListener("abort", onAbort, { once: true });
-    releases.push(() => s.removeEventListener("abort", onAbort));
+    releases.push(follow(s, controller));
   }
   const release = () => {
     for (const r of releases) r();
@@ -72,6 +106,7 @@ export async function* execute(
     const responses = internals.client.execute(plan, {
       signal,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       tags: internals.tags(),
     });
     for await (const response of responses) {

@@ -41,6 +41,8 @@ export {
 // The low-level client and connecting
 export {
   type CallControl,
+  CLOSE_BUDGET_MS,
+  DEFAULT_RECURSION_LIMIT,
   type ExecuteOptions,
   type ExecutionProgress,
   type RetryEvent,
@@ -63,6 +65,7 @@ export {
   type Sleep,
 } from "./client/retries.js";
 export { toSparkError } from "./client/to-spark-error.js";
+export { checkToken, MAX_TOKEN_BYTES } from "./client/token.js";
 // Columns, functions, windows
 export { type CastTarget, Column, type ColumnOrLiteral } from "./column.js";
 export { DataFrame, type ExplainMode, type ShowOptions, StorageLevel } from "./dataframe.js";
@@ -93,6 +96,7 @@ export {
   SparkNoSuchElementError,
   SparkProtocolError,
   SparkRuntimeError,
+  SparkSessionChangedError,
   SparkUpgradeError,
   StreamingQueryError,
   UnknownSparkError,

@@ -6,11 +6,26 @@
  */
 import type { Interceptor, Transport } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
+import { DEFAULT_RECURSION_LIMIT } from "./client/client.js";
 import { DEFAULT_SPARK_CONNECT_PORT } from "./client/connection-string.js";
+import { createSessionManager } from "./node-session-manager.js";
 import { SparkSession, type SparkSessionOptions } from "./session.js";
 
-/** The decoding nesting limit for Spark responses (protobuf-es's default of 100 is too low for plans). */
-const RECURSION_LIMIT = 4096;
+/** HTTP/2 keepalive of the native transport. */
+export interface KeepaliveOptions {
+  /**
+   * While calls are open, a PING is sent after this many milliseconds without data from the
+   * server; `Infinity` turns keepalive off. Default: 15,000.
+   */
+  pingIntervalMs?: number;
+  /**
+   * A PING unanswered for this many milliseconds closes the connection: the open calls fail with
+   * a SparkConnectionError `CONNECTION_LOST` (retried, and result streams reattached, under the
+   * retry policy), so a frozen or vanished server is noticed within interval + timeout (25 s by
+   * default). Default: 10,000.
+   */
+  pingTimeoutMs?: number;
+}
 
 /**
  * TLS settings for `use_ssl=true` (https) connections, passed to Node's `http2.connect`. They do
@@ -35,7 +50,9 @@ export interface NodeTlsOptions {
 }
 
 /** Options of {@link connect} besides the connection string. */
-export interface NodeConnectOptions extends Partial<Omit<SparkSessionOptions, "transport">> {
+export interface NodeConnectOptions
+  extends Partial<Omit<SparkSessionOptions, "transport">>,
+    KeepaliveOptions {
   /** Extra connect interceptors. Default: none. */
   interceptors?: Interceptor[];
   /**
@@ -45,20 +62,31 @@ export interface NodeConnectOptions extends Partial<Omit<SparkSessionOptions, "t
   tls?: NodeTlsOptions;
 }
 
-/** A connect-node gRPC transport with Spark's defaults (binary protobuf, raised nesting limit). */
-export function createSparkGrpcTransport(options: {
-  baseUrl: string;
-  maxMessageSize?: number;
-  interceptors?: Interceptor[];
-  /** TLS settings for an https `baseUrl`. Default: Node's built-in root certificates. */
-  tls?: NodeTlsOptions;
-}): Transport {
+/**
+ * A connect-node gRPC transport with Spark's defaults (binary protobuf, raised nesting limit,
+ * HTTP/2 keepalive).
+ */
+export function createSparkGrpcTransport(
+  options: {
+    baseUrl: string;
+    maxMessageSize?: number;
+    interceptors?: Interceptor[];
+    /** TLS settings for an https `baseUrl`. Default: Node's built-in root certificates. */
+    tls?: NodeTlsOptions;
+  } & KeepaliveOptions,
+): Transport {
   return createGrpcTransport({
     baseUrl: options.baseUrl,
-    binaryOptions: { recursionLimit: RECURSION_LIMIT },
-    ...(options.tls && options.baseUrl.startsWith("https:")
-      ? { nodeOptions: { ...options.tls } }
-      : {}),
+    binaryOptions: { recursionLimit: DEFAULT_RECURSION_LIMIT },
+    // The connection manager owns the keepalive and the options of node's http2.connect (TLS).
+    sessionManager: createSessionManager(
+      options.baseUrl,
+      {
+        pingIntervalMs: options.pingIntervalMs ?? 15_000,
+        pingTimeoutMs: options.pingTimeoutMs ?? 10_000,
+      },
+      options.tls && options.baseUrl.startsWith("https:") ? { ...options.tls } : undefined,
+    ),
     ...(options.maxMessageSize
       ? { readMaxBytes: options.maxMessageSize, writeMaxBytes: options.maxMessageSize }
       : {}),
@@ -85,7 +113,7 @@ export function connect(url?: string, options: NodeConnectOptions = {}): SparkSe
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
     ?.env;
   const remote = url ?? env?.SPARK_REMOTE ?? `sc://localhost:${DEFAULT_SPARK_CONNECT_PORT}`;
-  const { interceptors, tls, ...overrides } = options;
+  const { interceptors, tls, pingIntervalMs, pingTimeoutMs, ...overrides } = options;
   return SparkSession.fromConnectionString(
     remote,
     (c) =>
@@ -94,6 +122,8 @@ export function connect(url?: string, options: NodeConnectOptions = {}): SparkSe
         ...(c.grpcMaxMessageSize === undefined ? {} : { maxMessageSize: c.grpcMaxMessageSize }),
         ...(interceptors ? { interceptors } : {}),
         ...(tls ? { tls } : {}),
+        ...(pingIntervalMs === undefined ? {} : { pingIntervalMs }),
+        ...(pingTimeoutMs === undefined ? {} : { pingTimeoutMs }),
       }),
     { platform: "node", ...overrides },
   );

@@ -346,7 +346,9 @@ export class SparkSession {
 
   /**
    * Interrupts the session's running operations, ends the session on the server (its temp
-   * views and cached data go) and makes it unusable: later actions throw SESSION_STOPPED.
+   * views and cached data go) and makes it unusable: later actions throw SESSION_STOPPED. It
+   * returns within a few seconds (`CLOSE_BUDGET_MS`, 5 s) whatever the server's state: the
+   * InterruptAll and the release get a short, capped budget, and their failures are ignored.
    * Actions still running reject with a SparkCancelledError (OPERATION_CANCELED) whose cause is
    * the SESSION_STOPPED error. Calling it again does nothing.
    *
@@ -366,8 +368,7 @@ export class SparkSession {
     // also reaches those started under the same session id by other clients. The release waits
     // for it: Spark 4.0 can fail a release that races an interrupt (INTERNAL, "status
     // ReadyForExecution is not within statuses … for event Closed").
-    if (interrupt) await this.#client.interrupt({ all: true }, call).catch(() => undefined);
-    await this.#client.releaseSession(call);
+    await this.#client.close({ ...call, interrupt });
   }
 
   /** True once {@link stop} has been called. */

@@ -95,11 +95,8 @@ function causeCodes(err: unknown): string[] {
   return codes;
 }
 
-// Today's answer, pinned so that it cannot regress into retries, a hang or a leaked token:
-// client/to-spark-error.ts does not classify TLS failures yet, so a certificate the client does
-// not trust is a plain SparkConnectError (gRPC code internal) carrying Node's verdict. Once the
-// mapping lands it should become a SparkConnectionError with a TLS error class.
-test("a certificate that the trusted CA did not sign fails at once with Node's TLS verdict", async () => {
+// A certificate the client does not trust is a permanent failure: typed, never retried, at once.
+test("a certificate that the trusted CA did not sign fails at once, typed TLS_HANDSHAKE_FAILED", async () => {
   // Another test CA, and Node's built-in roots (no tls option): neither signed the gateway's.
   for (const tls of [{ ca: otherCa.caPem }, undefined]) {
     const spark = connect(`${gateway.remote};token=${TOKEN}`, tls ? { tls } : {});
@@ -107,10 +104,11 @@ test("a certificate that the trusted CA did not sign fails at once with Node's T
       const started = Date.now();
       const err = await failure(spark.sql("SELECT 1"));
       expect(Date.now() - started).toBeLessThan(2_000);
-      expect(err.name).toBe("SparkConnectError");
-      expect(err.errorClass).toBeUndefined();
-      expect((err as SparkConnectError).code).toBe("internal");
-      expect(err.message).toBe("unable to verify the first certificate");
+      expect(err.name).toBe("SparkConnectionError");
+      expect(err.errorClass).toBe("TLS_HANDSHAKE_FAILED");
+      expect(err.message).toBe(
+        "[TLS_HANDSHAKE_FAILED] the TLS handshake failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE: unable to verify the first certificate). Check that the server speaks TLS on this port and that its certificate is trusted (its CA) and names this host",
+      );
       expect(causeCodes(err)).toContain("UNABLE_TO_VERIFY_LEAF_SIGNATURE");
       expect(`${err.message}\n${err.stack}\n${inspect(err, { depth: 5 })}`).not.toContain(TOKEN);
     } finally {

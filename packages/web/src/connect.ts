@@ -44,13 +44,19 @@ export function connect(urlOrOptions: string | WebConnectOptions): SparkSession 
     baseFetch(input, leaving ? { ...init, keepalive: true } : init);
   const transport = createSparkWebTransport({
     baseUrl,
-    ...(token === undefined ? {} : { token }),
     ...(headers === undefined ? {} : { headers }),
     ...(recursionLimit === undefined ? {} : { recursionLimit }),
     ...(interceptors === undefined ? {} : { interceptors }),
     fetch: keepaliveFetch,
   });
-  const spark = SparkSession.create({ platform: "browser", ...session, transport });
+  // The token goes to the session, not the transport: the client checks it exactly as on the
+  // native transport and redacts it from every error, and sends it as the authorization header.
+  const spark = SparkSession.create({
+    platform: "browser",
+    ...session,
+    ...(token === undefined ? {} : { token }),
+    transport,
+  });
   const target = globalThis as {
     addEventListener?: (type: string, fn: (e: { persisted?: boolean }) => void) => void;
   };

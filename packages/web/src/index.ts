@@ -7,8 +7,4 @@
 export * from "@spark-connect/core";
 export { connect, type WebConnectOptions } from "./connect.js";
 export { formatValue, type RenderTableOptions, renderSchema, renderTable } from "./render.js";
-export {
-  createSparkWebTransport,
-  DEFAULT_RECURSION_LIMIT,
-  type SparkWebTransportOptions,
-} from "./transport.js";
+export { createSparkWebTransport, type SparkWebTransportOptions } from "./transport.js";

@@ -1,4 +1,5 @@
 import { createClient } from "@connectrpc/connect";
+import { SparkArgumentError } from "@spark-connect/core";
 import { SparkConnectService } from "@spark-connect/core/proto";
 import { describe, expect, test } from "vitest";
 import { createSparkWebTransport } from "./transport.js";
@@ -11,11 +12,21 @@ describe("createSparkWebTransport", () => {
     ["https://user:pw@proxy.example.com", /must not carry/],
   ])("refuses baseUrl %s", (baseUrl, message) => {
     expect(() => createSparkWebTransport({ baseUrl })).toThrow(message);
+    expect(() => createSparkWebTransport({ baseUrl })).toThrow(SparkArgumentError);
   });
 
-  test("refuses an empty token", () => {
-    expect(() => createSparkWebTransport({ baseUrl: "http://127.0.0.1:8080", token: "" })).toThrow(
-      /non-empty/,
+  test("refuses an empty token with the core's typed error", () => {
+    let err: unknown;
+    try {
+      createSparkWebTransport({ baseUrl: "http://127.0.0.1:8080", token: "" });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(SparkArgumentError);
+    expect((err as SparkArgumentError).name).toBe("SparkArgumentError");
+    expect((err as SparkArgumentError).errorClass).toBe("INVALID_TOKEN");
+    expect((err as SparkArgumentError).message).toBe(
+      "[INVALID_TOKEN] the token <redacted> is not valid: it is empty",
     );
   });
 

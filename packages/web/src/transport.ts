@@ -1,5 +1,6 @@
 import type { Interceptor, Transport } from "@connectrpc/connect";
 import { createGrpcWebTransport } from "@connectrpc/connect-web";
+import { checkToken, DEFAULT_RECURSION_LIMIT, SparkArgumentError } from "@spark-connect/core";
 
 /** Options of {@link createSparkWebTransport}. */
 export interface SparkWebTransportOptions {
@@ -9,14 +10,18 @@ export interface SparkWebTransportOptions {
    * Must be an http(s) URL without credentials, query or fragment.
    */
   baseUrl: string;
-  /** Sent as `authorization: Bearer <token>` on every call, never in a URL. Default: none. */
+  /**
+   * Sent as `authorization: Bearer <token>` on every call, never in a URL. Checked at once as the
+   * core checks it (`checkToken`: non-empty, visible ASCII, at most `MAX_TOKEN_BYTES`), with a
+   * SparkArgumentError `INVALID_TOKEN` that never contains it. Default: none.
+   */
   token?: string;
   /** Extra request metadata sent on every call (header name → value). Default: none. */
   headers?: Readonly<Record<string, string>>;
   /**
    * The deepest message nesting accepted when decoding responses. Spark plans echoed back by the
    * server (e.g. in analysis results) nest far deeper than protobuf-es's default of 100.
-   * Default: 4096.
+   * Default: core's `DEFAULT_RECURSION_LIMIT` (4096).
    */
   recursionLimit?: number;
   /** Extra connect interceptors, run after the ones that add the token and headers. */
@@ -24,9 +29,6 @@ export interface SparkWebTransportOptions {
   /** The fetch implementation. Default: `globalThis.fetch`. */
   fetch?: typeof globalThis.fetch;
 }
-
-/** The default decoding nesting limit for Spark responses. */
-export const DEFAULT_RECURSION_LIMIT = 4096;
 
 /**
  * Creates a connect-web gRPC-Web transport with Spark's defaults: the binary format (which Envoy
@@ -45,10 +47,7 @@ export function createSparkWebTransport(options: SparkWebTransportOptions): Tran
     v,
   ]);
   if (options.token !== undefined) {
-    if (options.token === "" || /[\r\n]/.test(options.token)) {
-      throw new TypeError("token must be a non-empty string without line breaks");
-    }
-    headers.push(["authorization", `Bearer ${options.token}`]);
+    headers.push(["authorization", `Bearer ${checkToken(options.token)}`]);
   }
   const addHeaders: Interceptor = (next) => (request) => {
     for (const [name, value] of headers) request.header.set(name, value);
@@ -69,16 +68,20 @@ function checkBaseUrl(baseUrl: string): string {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new TypeError(`baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL`);
+    throw invalidUrl(`baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new TypeError(`baseUrl must be an http(s) URL, not ${url.protocol}`);
+    throw invalidUrl(`baseUrl must be an http(s) URL, not ${url.protocol}`);
   }
   if (url.username || url.password || url.search || url.hash) {
     // Secrets in URLs end up in logs and browser history: the token goes in a header instead.
-    throw new TypeError(
+    throw invalidUrl(
       "baseUrl must not carry credentials, a query or a fragment; pass token instead",
     );
   }
   return url.href.replace(/\/$/, "");
+}
+
+function invalidUrl(message: string): SparkArgumentError {
+  return new SparkArgumentError(message, { errorClass: "INVALID_BASE_URL" });
 }

@@ -5,7 +5,9 @@ import {
   AnalysisError,
   SparkCancelledError,
   SparkConnectionError,
+  type SparkError,
   SparkProtocolError,
+  SparkSessionChangedError,
   UnknownSparkError,
 } from "../errors.js";
 import { ErrorInfoSchema, RetryInfoSchema } from "../gen/google/rpc/error_details_pb.js";
@@ -17,8 +19,15 @@ import {
   type ReleaseExecuteRequest,
   SparkConnectService,
 } from "../gen/spark/connect/base_pb.js";
-import { SparkConnectClient, type SparkConnectClientOptions } from "./client.js";
-import type { RetryPolicyOptions } from "./retries.js";
+import {
+  CLOSE_BUDGET_MS,
+  describeReason,
+  SparkConnectClient,
+  type SparkConnectClientOptions,
+} from "./client.js";
+import { type RetryPolicyOptions, sleep as timerSleep } from "./retries.js";
+
+const OP_ID = "cccccccc-bbbb-4ccc-8ddd-eeeeeeeeeeee";
 
 const SESSION = "11111111-2222-4333-8444-555555555555";
 const plan = create(PlanSchema, {});
@@ -265,6 +274,7 @@ describe("SparkConnectClient.execute", () => {
     }));
     const err = await failure(client.execute(plan));
     expect(err).toBeInstanceOf(AnalysisError);
+    expect((err as SparkError).errorClass).toBe("TABLE_OR_VIEW_NOT_FOUND");
     expect((err as AnalysisError).name).toBe("AnalysisError");
     expect((err as AnalysisError).errorClass).toBe("TABLE_OR_VIEW_NOT_FOUND");
     expect(sleeps).toEqual([]);
@@ -386,7 +396,7 @@ describe("SparkConnectClient.execute", () => {
     expect(calls.log.at(-1)).toBe("release all");
   });
 
-  test("the default budget is PySpark's: 15 retries, about ten minutes", async () => {
+  test("the default budget for an outage is PySpark's ten minutes, with waits capped at 5 s", async () => {
     const { client, sleeps } = harness(() => ({
       async *executePlan() {
         yield* [];
@@ -399,8 +409,10 @@ describe("SparkConnectClient.execute", () => {
     }));
     const err = await failure(client.execute(plan));
     expect(err).toBeInstanceOf(SparkConnectionError);
-    expect(sleeps).toHaveLength(15);
+    expect((err as SparkError).errorClass).toBe("CONNECTION_UNAVAILABLE");
+    expect(sleeps).toHaveLength(124);
     expect(sleeps.slice(0, 3)).toEqual([50, 200, 800]);
+    expect(Math.max(...sleeps)).toBeLessThanOrEqual(5_500);
     const total = sleeps.reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThanOrEqual(10 * 60 * 1000);
   });
@@ -451,8 +463,8 @@ describe("SparkConnectClient.execute", () => {
     expect((err as SparkProtocolError).cause).toBeInstanceOf(UnknownSparkError);
   });
 
-  test("session not found after a partial response fails the same way", async () => {
-    const { client } = harness(() => ({
+  test("session not found after a partial response: the server restarted, part of the result had arrived", async () => {
+    const { client, calls } = harness(() => ({
       async *executePlan() {
         yield response("r1");
       },
@@ -461,11 +473,40 @@ describe("SparkConnectClient.execute", () => {
         throw serverError("INVALID_HANDLE.SESSION_NOT_FOUND", "Session not found.");
       },
     }));
-    const err = await failure(client.execute(plan));
-    expect((err as SparkProtocolError).errorClass).toBe("RESPONSE_ALREADY_RECEIVED");
-    expect((err as SparkProtocolError).messageParameters).toEqual({
-      error_type: "INVALID_HANDLE.SESSION_NOT_FOUND",
-    });
+    const err = (await failure(client.execute(plan))) as SparkSessionChangedError;
+    expect(err).toBeInstanceOf(SparkSessionChangedError);
+    expect(err.name).toBe("SparkSessionChangedError");
+    expect(err.errorClass).toBe("INVALID_HANDLE.SESSION_NOT_FOUND");
+    expect(err.sqlState).toBe("XXKCM");
+    expect(err.messageParameters).toEqual({ partialResult: "true" });
+    expect(err.message).toBe(
+      "[INVALID_HANDLE.SESSION_NOT_FOUND] Session not found.. The server restarted or this session is gone (expired or closed): create a new SparkSession; part of the result had arrived",
+    );
+    expect(calls.log).toEqual(["release until r1", "release all"]);
+  });
+
+  test("session not found when only progress had arrived says no part of the result had arrived", async () => {
+    const { client } = harness(() => ({
+      async *executePlan() {
+        yield create(ExecutePlanResponseSchema, {
+          sessionId: SESSION,
+          serverSideSessionId: "srv-1",
+          operationId: "op",
+          responseId: "p1",
+          responseType: { case: "executionProgress", value: { numInflightTasks: 1n } },
+        });
+        throw new ConnectError("read ECONNRESET", Code.Unavailable);
+      },
+      async *reattachExecute() {
+        yield* [];
+        throw serverError("INVALID_HANDLE.SESSION_CHANGED", "Session changed.");
+      },
+    }));
+    const err = (await failure(client.execute(plan))) as SparkSessionChangedError;
+    expect(err.name).toBe("SparkSessionChangedError");
+    expect(err.errorClass).toBe("INVALID_HANDLE.SESSION_CHANGED");
+    expect(err.messageParameters).toEqual({ partialResult: "false" });
+    expect(err.message).toMatch(/no part of the result had arrived$/);
   });
 
   test("the server's RetryInfo sets the wait, even for a code that is not retried otherwise", async () => {
@@ -529,6 +570,7 @@ describe("SparkConnectClient.execute", () => {
       expect(client.retryPolicy.maxRetries).toBe(0);
       const err = await failure(client.execute(plan));
       expect(err).toBeInstanceOf(SparkConnectionError);
+      expect((err as SparkError).errorClass).toBe("CONNECTION_UNAVAILABLE");
       expect(sleeps).toEqual([]);
       expect(calls.log.filter((l) => !l.startsWith("release"))).toEqual(["execute"]);
     });
@@ -671,9 +713,14 @@ describe("SparkConnectClient.execute", () => {
         yield response("r2", "batch", "srv-2");
       },
     }));
-    const err = await failure(client.execute(plan));
-    expect(err).toBeInstanceOf(SparkProtocolError);
-    expect((err as SparkProtocolError).errorClass).toBe("SESSION_CHANGED");
+    const err = (await failure(client.execute(plan))) as SparkSessionChangedError;
+    expect(err).toBeInstanceOf(SparkSessionChangedError);
+    expect(err.name).toBe("SparkSessionChangedError");
+    expect(err.errorClass).toBe("SESSION_CHANGED");
+    expect(err.messageParameters).toEqual({ partialResult: "true" });
+    expect(err.message).toBe(
+      "[SESSION_CHANGED] the server-side session changed (srv-1 → srv-2): the server restarted or the session is gone; create a new SparkSession; part of the result had arrived",
+    );
   });
 
   test("a request over the size limit fails before it is sent", async () => {
@@ -767,6 +814,7 @@ describe("SparkConnectClient unary calls", () => {
     }));
     const err = await client.analyze(version).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UnknownSparkError);
+    expect((err as SparkError).errorClass).toBe("INTERNAL_ERROR");
     expect(calls).toBe(1);
     expect(sleeps).toEqual([]);
   });
@@ -784,6 +832,7 @@ describe("SparkConnectClient unary calls", () => {
     );
     const err = await client.analyze(version).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SparkConnectionError);
+    expect((err as SparkError).errorClass).toBe("CONNECTION_UNAVAILABLE");
     expect(calls).toBe(1);
     expect(sleeps).toEqual([]);
   });
@@ -806,6 +855,7 @@ describe("SparkConnectClient unary calls", () => {
     );
     const err = await client.analyze(version, { signal: controller.signal }).catch((e) => e);
     expect(err).toBeInstanceOf(SparkCancelledError);
+    expect((err as SparkError).errorClass).toBe("OPERATION_CANCELED");
     expect((err as SparkCancelledError).message).toMatch(/navigated away/);
   });
 
@@ -819,6 +869,7 @@ describe("SparkConnectClient unary calls", () => {
     }));
     const err = await client.releaseSession().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SparkConnectionError);
+    expect((err as SparkError).errorClass).toBe("CONNECTION_UNAVAILABLE");
     expect(calls).toBe(4);
     expect(sleeps).toEqual([50, 200, 800]);
   });
@@ -828,5 +879,247 @@ describe("SparkConnectClient unary calls", () => {
     expect(
       () => new SparkConnectClient({ transport, retryPolicy: { maxRetries: -1 } }),
     ).toThrowError(/maxRetries/);
+  });
+});
+
+describe("interrupts, deadlines and stop", () => {
+  /** A Sail-like answer to the reattach of an operation it no longer knows. */
+  function sailNotFound(): ConnectError {
+    return new ConnectError("operation not found", Code.Internal, undefined, [
+      {
+        desc: ErrorInfoSchema,
+        value: {
+          reason: "java.lang.IllegalArgumentException",
+          domain: "org.apache.spark",
+          metadata: { classes: JSON.stringify(["java.lang.IllegalArgumentException"]) },
+        },
+      },
+    ]);
+  }
+
+  /**
+   * A server that sends one batch, waits for an interrupt, then ends the stream without
+   * ResultComplete and answers the reattach as Sail does.
+   */
+  function interruptible() {
+    let interrupted: () => void = () => undefined;
+    const gotInterrupt = new Promise<void>((r) => {
+      interrupted = r;
+    });
+    return harness((calls) => ({
+      async *executePlan() {
+        calls.log.push("execute");
+        yield response("r1");
+        await gotInterrupt;
+      },
+      async *reattachExecute(req) {
+        calls.log.push(`reattach ${req.lastResponseId ?? "(none)"}`);
+        yield* [];
+        throw sailNotFound();
+      },
+      async interrupt(req) {
+        calls.log.push(`interrupt ${req.interrupt.case ?? "all"} ${String(req.interrupt.value)}`);
+        interrupted();
+        return { sessionId: SESSION, serverSideSessionId: "srv-1", interruptedIds: [] };
+      },
+    }));
+  }
+
+  const OP = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
+
+  test.each([
+    ["all", { all: true } as const, "interrupt all undefined"],
+    ["tag", { tag: "nightly" } as const, "interrupt operationTag nightly"],
+    ["id", { operationId: OP } as const, `interrupt operationId ${OP}`],
+  ])(
+    "interrupted by %s, then 'operation not found' on reattach (Sail): cancelled",
+    async (_name, target, logged) => {
+      const { client, calls } = interruptible();
+      const seen: string[] = [];
+      const run = failure(client.execute(plan, { operationId: OP, tags: ["nightly"] }), seen);
+      await settle();
+      await client.interrupt(target);
+      const err = (await run) as SparkCancelledError;
+      expect(seen).toEqual(["r1"]);
+      expect(err).toBeInstanceOf(SparkCancelledError);
+      expect(err.name).toBe("SparkCancelledError");
+      expect(err.errorClass).toBe("OPERATION_CANCELED");
+      expect(err.message).toBe(`[OPERATION_CANCELED] operation ${OP} was cancelled`);
+      expect(err.messageParameters).toEqual({ operationId: OP });
+      expect((err.cause as SparkError).name).toBe("IllegalArgumentError");
+      expect(calls.log.filter((l) => !l.startsWith("release until"))).toEqual([
+        "execute",
+        logged,
+        "reattach r1",
+        "release all",
+      ]);
+    },
+  );
+
+  test("an interrupt of another tag or id does not turn 'operation not found' into a cancellation", async () => {
+    for (const target of [
+      { tag: "other" },
+      { operationId: "bbbbbbbb-bbbb-4ccc-8ddd-eeeeeeeeeeee" },
+    ]) {
+      const { client } = interruptible();
+      const run = failure(client.execute(plan, { operationId: OP, tags: ["nightly"] }));
+      await settle();
+      await client.interrupt(target); // the scripted server ends the stream on any interrupt
+      const err = (await run) as SparkError;
+      expect(err.name).toBe("SparkProtocolError");
+      expect(err.errorClass).toBe("RESPONSE_ALREADY_RECEIVED");
+      expect(err.messageParameters).toEqual({
+        error_type: "INVALID_HANDLE.OPERATION_NOT_FOUND",
+        partialResult: "true",
+      });
+      expect((err.cause as SparkError).name).toBe("IllegalArgumentError");
+    }
+  });
+
+  test("an aborted signal rejects at once, while the Interrupt RPC is still pending", async () => {
+    let interruptPending = false;
+    const { client } = harness(() => ({
+      async *executePlan(_req, ctx) {
+        yield response("r1");
+        // A frozen server: nothing more, ever (until the call is cancelled).
+        await new Promise((_r, reject) => ctx.signal.addEventListener("abort", reject));
+      },
+      async interrupt() {
+        interruptPending = true;
+        return new Promise(() => undefined); // never answers
+      },
+    }));
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const run = failure(client.execute(plan, { operationId: OP, signal: controller.signal }), seen);
+    await settle();
+    controller.abort({ code: 42, why: "deadline" });
+    const err = (await run) as SparkCancelledError;
+    expect(interruptPending).toBe(true);
+    expect(seen).toEqual(["r1"]);
+    expect(err.name).toBe("SparkCancelledError");
+    expect(err.errorClass).toBe("OPERATION_CANCELED");
+    // A plain-object reason shows as JSON, not [object Object].
+    expect(err.message).toBe(
+      `[OPERATION_CANCELED] operation ${OP} was cancelled: {"code":42,"why":"deadline"}`,
+    );
+  });
+
+  test("close() against a gone server: three quick retries per call, then done", async () => {
+    const attempts: string[] = [];
+    const { client, sleeps } = harness(() => ({
+      async interrupt() {
+        attempts.push("interrupt");
+        throw new ConnectError("connect ECONNREFUSED", Code.Unavailable);
+      },
+      async releaseSession() {
+        attempts.push("release");
+        throw new ConnectError("connect ECONNREFUSED", Code.Unavailable);
+      },
+    }));
+    await expect(client.close()).resolves.toBeUndefined();
+    expect(attempts).toEqual([...Array(4).fill("interrupt"), ...Array(4).fill("release")]);
+    expect(sleeps).toEqual([50, 200, 800, 50, 200, 800]);
+  });
+
+  test("close() against a frozen server returns within its budget", async () => {
+    const { client } = harness(() => ({
+      async interrupt(_req, ctx) {
+        return new Promise((_r, reject) => ctx.signal.addEventListener("abort", reject));
+      },
+      async releaseSession(_req, ctx) {
+        return new Promise((_r, reject) => ctx.signal.addEventListener("abort", reject));
+      },
+    }));
+    const started = Date.now();
+    await client.close();
+    const took = Date.now() - started;
+    expect(took).toBeGreaterThanOrEqual(CLOSE_BUDGET_MS - 50);
+    expect(took).toBeLessThan(CLOSE_BUDGET_MS + 1_000);
+  }, 10_000);
+});
+
+describe("describeReason", () => {
+  test.each([
+    [new Error("boom"), "boom"],
+    ["plain", "plain"],
+    [{ message: "from an object" }, "from an object"],
+    [{ code: 7, big: 1n }, '{"code":7,"big":"1"}'],
+    [42, "42"],
+  ])("case %#", (reason, text) => {
+    expect(describeReason(reason)).toBe(text);
+  });
+  test("a circular object falls back to String()", () => {
+    const o: Record<string, unknown> = {};
+    o.self = o;
+    expect(describeReason(o)).toBe("[object Object]");
+  });
+});
+
+describe("timeoutMs: an overall deadline", () => {
+  const down = () => new ConnectError("connect ECONNREFUSED 127.0.0.1:1", Code.Unavailable);
+
+  test("the session's timeoutMs ends a retried action with DEADLINE_EXCEEDED naming the last error", async () => {
+    const { client, calls } = harness(
+      (calls) => ({
+        async *executePlan() {
+          calls.log.push("execute");
+          yield* [];
+          throw down();
+        },
+        async *reattachExecute() {
+          calls.log.push("reattach");
+          yield* [];
+          throw down();
+        },
+      }),
+      { timeoutMs: 300, sleep: timerSleep },
+    );
+    const started = Date.now();
+    const err = (await failure(client.execute(plan, { operationId: OP_ID }))) as SparkError;
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(err.name).toBe("SparkCancelledError");
+    expect(err.errorClass).toBe("DEADLINE_EXCEEDED");
+    expect(err.messageParameters).toEqual({ timeoutMs: "300", operationId: OP_ID });
+    expect(err.message).toBe(
+      `[DEADLINE_EXCEEDED] operation ${OP_ID} was cancelled: [DEADLINE_EXCEEDED] the deadline of 300 ms (timeoutMs) passed; the last error: [CONNECTION_UNAVAILABLE] connect ECONNREFUSED 127.0.0.1:1. Check that the Spark Connect server (and the proxy in front of it, if any) is running and reachable`,
+    );
+    expect((err.cause as SparkError).errorClass).toBe("CONNECTION_UNAVAILABLE");
+    expect(calls.log).toContain(`interrupt ${OP_ID}`);
+  });
+
+  test("a call's own timeoutMs replaces the session's, for unary calls too", async () => {
+    const { client } = harness(
+      () => ({
+        async analyzePlan() {
+          throw down();
+        },
+      }),
+      { timeoutMs: 60_000, sleep: timerSleep },
+    );
+    const started = Date.now();
+    const err = (await client
+      .analyze({ case: "sparkVersion", value: {} }, { timeoutMs: 200 })
+      .catch((e: unknown) => e)) as SparkError;
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(err.name).toBe("SparkCancelledError");
+    expect(err.errorClass).toBe("DEADLINE_EXCEEDED");
+    expect(err.message).toMatch(
+      /^\[DEADLINE_EXCEEDED\] the call was cancelled: \[DEADLINE_EXCEEDED\] the deadline of 200 ms \(timeoutMs\) passed; the last error: \[CONNECTION_UNAVAILABLE\] connect ECONNREFUSED/,
+    );
+  });
+
+  test("timeoutMs must be a positive number", () => {
+    const transport = createRouterTransport(() => undefined);
+    for (const timeoutMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      let err: unknown;
+      try {
+        new SparkConnectClient({ transport, timeoutMs });
+      } catch (e) {
+        err = e;
+      }
+      expect((err as SparkError).name).toBe("SparkArgumentError");
+      expect((err as SparkError).errorClass).toBe("INVALID_TIMEOUT");
+    }
   });
 });

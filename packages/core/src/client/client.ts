@@ -11,7 +11,7 @@ import {
   SparkArgumentError,
   SparkCancelledError,
   SparkError,
-  SparkProtocolError,
+  SparkSessionChangedError,
 } from "../errors.js";
 import {
   AnalyzePlanRequestSchema,
@@ -21,7 +21,6 @@ import {
   type ExecutePlanRequest,
   ExecutePlanRequestSchema,
   type ExecutePlanResponse,
-  type ExecutePlanResponse_ExecutionProgress,
   InterruptRequest_InterruptType,
   type Plan,
   SparkConnectService,
@@ -29,10 +28,12 @@ import {
   UserContextSchema,
 } from "../gen/spark/connect/base_pb.js";
 import { withErrorDetails } from "./error-details.js";
+import type { ExecutionProgress } from "./progress.js";
+import { type ReattachContext, type RunningOperation, reattachableExecute } from "./reattach.js";
+import { createReleaser, type Releaser, type ReleaserDeps } from "./releaser.js";
 import {
   type RetryPolicy,
   type RetryPolicyOptions,
-  RetryState,
   retryPolicy,
   type Sleep,
   sleep as timerSleep,
@@ -40,8 +41,19 @@ import {
 } from "./retries.js";
 import { toSparkError } from "./to-spark-error.js";
 
+export type { ExecutionProgress, StageProgress } from "./progress.js";
+
+import { checkToken, redactSecret } from "./token.js";
+
 /** The version of this SDK, sent in the client type of every request. */
 export const SDK_VERSION = "0.1.0";
+
+/**
+ * The deepest message nesting the transports accept when decoding Spark responses: plans echoed
+ * back by the server (e.g. in analysis results) nest far deeper than protobuf-es's default of
+ * 100. Both platform transports (`@spark-connect/core/node`, `@spark-connect/web`) use it.
+ */
+export const DEFAULT_RECURSION_LIMIT = 4096;
 
 /** Options of {@link SparkConnectClient}. */
 export interface SparkConnectClientOptions {
@@ -55,7 +67,12 @@ export interface SparkConnectClientOptions {
   userAgent?: string;
   /** Request metadata sent with every call (header name → value). Default: none. */
   headers?: Readonly<Record<string, string>>;
-  /** Sent as `authorization: Bearer <token>` with every call. Default: none. */
+  /**
+   * Sent as `authorization: Bearer <token>` with every call, and nowhere else: it is checked
+   * before any I/O (non-empty, visible ASCII only, at most {@link MAX_TOKEN_BYTES} bytes; else a
+   * SparkArgumentError `INVALID_TOKEN` that says `<redacted>`), and replaced by `<redacted>` in
+   * any error that quotes it. Default: none.
+   */
   token?: string;
   /**
    * The largest request the server accepts, in bytes (Spark's
@@ -71,7 +88,10 @@ export interface SparkConnectClientOptions {
    * calls are sent again; a result stream is reattached from the last response received, and
    * never sent again once part of its result arrived. Default: PySpark's policy (15 retries,
    * waits from 50 ms growing ×4 up to 60 s, jitter of up to 500 ms on waits from 2 s, the
-   * server's `retry_delay` honoured up to 10 min).
+   * server's `retry_delay` honoured up to 10 min), except that waits after a connection failure
+   * are capped at 5 s (`maxConnectionBackoffMs`) for the same ten minutes in total. Permanent
+   * failures (an unknown host, a TLS mismatch, a port that speaks another protocol) are never
+   * retried.
    */
   retryPolicy?: RetryPolicyOptions | false;
   /**
@@ -110,12 +130,70 @@ export interface SparkConnectClientOptions {
    * ```
    */
   serverStackTrace?: boolean;
+  /**
+   * The overall deadline of every call and action, in milliseconds, retries, waits and
+   * reattaches included (a call's own `timeoutMs` replaces it): past it, the call rejects with a
+   * SparkCancelledError `DEADLINE_EXCEEDED` whose cause is the last error retried, if any, and
+   * the operation is interrupted on the server. Default: none (only the retry budget bounds a
+   * call).
+   */
+  timeoutMs?: number;
 }
 
 /** Options of one call. */
 export interface CallControl {
   /** Aborts the call. */
   signal?: AbortSignal;
+  /**
+   * The call's overall deadline in milliseconds, retries included (see
+   * {@link SparkConnectClientOptions.timeoutMs}). Default: the session's `timeoutMs`.
+   */
+  timeoutMs?: number;
+}
+
+/** The error class of a call that ran past its `timeoutMs`. */
+const DEADLINE_EXCEEDED = "DEADLINE_EXCEEDED";
+
+/**
+ * The signal of one call: the caller's, and the deadline's when there is one. `clear` stops the
+ * deadline's timer.
+ */
+function withDeadline(
+  signal: AbortSignal | undefined,
+  timeoutMs: number | undefined,
+): { signal: AbortSignal | undefined; clear(): void } {
+  if (timeoutMs === undefined) return { signal, clear: () => undefined };
+  const controller = new AbortController();
+  const timer = setTimeout(() => {
+    controller.abort(
+      new SparkError(`the deadline of ${timeoutMs} ms (timeoutMs) passed`, {
+        errorClass: DEADLINE_EXCEEDED,
+        messageParameters: { timeoutMs: String(timeoutMs) },
+      }),
+    );
+  }, timeoutMs);
+  // In Node, a pending deadline must not keep the process alive.
+  (timer as { unref?: () => void }).unref?.();
+  return {
+    signal: signal ? AbortSignal.any([signal, controller.signal]) : controller.signal,
+    clear: () => clearTimeout(timer),
+  };
+}
+
+function isDeadline(signal: AbortSignal): boolean {
+  const reason = signal.reason;
+  return reason instanceof SparkError && reason.errorClass === DEADLINE_EXCEEDED;
+}
+
+function checkTimeout(timeoutMs: unknown): number | undefined {
+  if (timeoutMs === undefined) return undefined;
+  if (typeof timeoutMs !== "number" || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) {
+    throw new SparkArgumentError(
+      `timeoutMs must be a positive number of milliseconds, not ${String(timeoutMs)}`,
+      { errorClass: "INVALID_TIMEOUT", messageParameters: { timeoutMs: String(timeoutMs) } },
+    );
+  }
+  return timeoutMs;
 }
 
 /** What {@link SparkConnectClientOptions.onRetry} receives. */
@@ -140,54 +218,6 @@ export interface ExecuteOptions extends CallControl {
   onProgress?: (progress: ExecutionProgress) => void;
 }
 
-/** One stage of a running operation, as the server reports it. */
-export interface StageProgress {
-  readonly stageId: number;
-  /** Tasks of the stage. */
-  readonly tasks: number;
-  /** Tasks of the stage that finished. */
-  readonly completedTasks: number;
-  /** Bytes the stage has read so far. */
-  readonly inputBytesRead: number;
-  /** True once the stage has finished. */
-  readonly done: boolean;
-}
-
-/** A progress report of a running operation (Spark's ExecutionProgress). */
-export interface ExecutionProgress {
-  readonly operationId: string;
-  readonly stages: readonly StageProgress[];
-  /** Tasks running right now. */
-  readonly inflightTasks: number;
-  /** Sums over the stages reported so far. */
-  readonly tasks: number;
-  readonly completedTasks: number;
-  readonly inputBytesRead: number;
-}
-
-function progressOf(
-  operationId: string,
-  p: ExecutePlanResponse_ExecutionProgress,
-): ExecutionProgress {
-  const stages = p.stages.map((s) =>
-    Object.freeze({
-      stageId: Number(s.stageId),
-      tasks: Number(s.numTasks),
-      completedTasks: Number(s.numCompletedTasks),
-      inputBytesRead: Number(s.inputBytesRead),
-      done: s.done,
-    }),
-  );
-  return Object.freeze({
-    operationId,
-    stages: Object.freeze(stages),
-    inflightTasks: Number(p.numInflightTasks),
-    tasks: stages.reduce((a, s) => a + s.tasks, 0),
-    completedTasks: stages.reduce((a, s) => a + s.completedTasks, 0),
-    inputBytesRead: stages.reduce((a, s) => a + s.inputBytesRead, 0),
-  });
-}
-
 function randomUuid(): string {
   const b = new Uint8Array(16);
   crypto.getRandomValues(b);
@@ -206,11 +236,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_HOUSEKEEPING_RETRIES = 3;
 /** Timeout of each ReleaseExecute and ReleaseSession call. */
 const HOUSEKEEPING_TIMEOUT_MS = 30_000;
-/** Timeout of the Interrupt sent when an execution is cancelled (the caller waits for it). */
+/**
+ * Timeout of the Interrupt sent when an execution is cancelled. It runs in the background: the
+ * cancelled action has already rejected.
+ */
 const INTERRUPT_TIMEOUT_MS = 10_000;
-
-/** Errors a reattach answers when the server does not know the operation (or the session). */
-const NOT_FOUND = ["INVALID_HANDLE.OPERATION_NOT_FOUND", "INVALID_HANDLE.SESSION_NOT_FOUND"];
+/**
+ * The whole budget of {@link SparkConnectClient.close} (the InterruptAll and the ReleaseSession
+ * of `SparkSession.stop()`), in milliseconds: a stopping process must not wait on a server that
+ * is gone or frozen. The InterruptAll gets at most {@link CLOSE_INTERRUPT_MS} of it.
+ */
+export const CLOSE_BUDGET_MS = 5_000;
+const CLOSE_INTERRUPT_MS = 2_000;
 
 /** The cancellation error of a call aborted through its signal. */
 function cancelledError(
@@ -220,18 +257,50 @@ function cancelledError(
   messageParameters?: Record<string, string>,
 ): SparkCancelledError {
   const reason = signal?.reason;
-  const why =
-    reason instanceof Error
-      ? `: ${reason.message}`
-      : reason === undefined
+  if (signal !== undefined && isDeadline(signal)) {
+    const last = cause === undefined ? undefined : toSparkError(cause);
+    const lastText =
+      last === undefined || last instanceof SparkCancelledError
         ? ""
-        : `: ${String(reason)}`;
+        : `; the last error: ${last.message}`;
+    return new SparkCancelledError(
+      `${what} was cancelled: ${(reason as Error).message}${lastText}`,
+      {
+        errorClass: DEADLINE_EXCEEDED,
+        messageParameters: {
+          ...(reason as SparkError).messageParameters,
+          ...(messageParameters ?? {}),
+        },
+        cause: last ?? reason,
+      },
+    );
+  }
+  const why = reason === undefined ? "" : `: ${describeReason(reason)}`;
   const by = reason ?? cause;
   return new SparkCancelledError(`${what} was cancelled${why}`, {
     errorClass: "OPERATION_CANCELED",
     ...(messageParameters ? { messageParameters } : {}),
     ...(by === undefined ? {} : { cause: by }),
   });
+}
+
+/**
+ * An abort reason as text: an Error's (or an error-like object's) message, a string as it is,
+ * other objects as JSON (`[object Object]` says nothing).
+ */
+export function describeReason(reason: unknown): string {
+  if (reason instanceof Error) return reason.message;
+  if (typeof reason === "object" && reason !== null) {
+    const message = (reason as { message?: unknown }).message;
+    if (typeof message === "string") return message;
+    try {
+      const json = JSON.stringify(reason, (_k, v) => (typeof v === "bigint" ? String(v) : v));
+      if (json !== undefined) return json;
+    } catch {
+      // A circular object: fall through.
+    }
+  }
+  return String(reason);
 }
 
 /**
@@ -250,6 +319,10 @@ export class SparkConnectClient {
   readonly #sleep: Sleep;
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   readonly #serverStackTrace: boolean;
+  readonly #token: string | undefined;
+  readonly #timeoutMs: number | undefined;
+  /** The operations running now, by id. */
+  readonly #running = new Map<string, RunningOperation>();
   #serverSideSessionId: string | undefined;
 
   constructor(options: SparkConnectClientOptions) {
@@ -269,7 +342,8 @@ export class SparkConnectClient {
     this.maxMessageSize = options.maxMessageSize ?? 128 * 1024 * 1024;
     this.#client = createClient(SparkConnectService, options.transport);
     this.#headers = { ...(options.headers ?? {}) };
-    if (options.token !== undefined) this.#headers.authorization = `Bearer ${options.token}`;
+    this.#token = options.token === undefined ? undefined : checkToken(options.token);
+    if (this.#token !== undefined) this.#headers.authorization = `Bearer ${this.#token}`;
     try {
       this.#retryPolicy = retryPolicy(options.retryPolicy);
     } catch (err) {
@@ -278,6 +352,7 @@ export class SparkConnectClient {
     this.#sleep = options.sleep ?? timerSleep;
     this.#onRetry = options.onRetry;
     this.#serverStackTrace = options.serverStackTrace === true;
+    this.#timeoutMs = checkTimeout(options.timeoutMs);
   }
 
   /** The retry policy in force. */
@@ -311,7 +386,10 @@ export class SparkConnectClient {
     };
   }
 
-  #callOptions(control: CallControl = {}, timeoutMs?: number): CallOptions {
+  #callOptions(
+    control: { signal?: AbortSignal | undefined } = {},
+    timeoutMs?: number,
+  ): CallOptions {
     return {
       headers: this.#headers,
       ...(control.signal ? { signal: control.signal } : {}),
@@ -325,8 +403,8 @@ export class SparkConnectClient {
     if (this.#serverSideSessionId === undefined) {
       this.#serverSideSessionId = serverSideSessionId;
     } else if (this.#serverSideSessionId !== serverSideSessionId) {
-      throw new SparkProtocolError(
-        `the server-side session changed (${this.#serverSideSessionId} → ${serverSideSessionId}): the server restarted or the session was lost; create a new SparkSession`,
+      throw new SparkSessionChangedError(
+        `the server-side session changed (${this.#serverSideSessionId} → ${serverSideSessionId}): the server restarted or the session is gone; create a new SparkSession`,
         { errorClass: "SESSION_CHANGED" },
       );
     }
@@ -337,25 +415,48 @@ export class SparkConnectClient {
    * again), converting the final error to a SparkError.
    */
   async #unary<T>(
-    call: () => Promise<T>,
+    call: (signal: AbortSignal | undefined) => Promise<T>,
     control: CallControl = {},
     policy: RetryPolicy = this.#retryPolicy,
   ): Promise<T> {
+    const deadline = withDeadline(control.signal, this.#timeout(control));
+    const signal = deadline.signal;
+    let last: unknown;
     try {
       let attempt = 0;
-      return await withRetries(call, policy, {
-        sleep: this.#sleep,
-        ...(control.signal ? { signal: control.signal } : {}),
-        onRetry: (error, delayMs) => this.#notifyRetry(error, ++attempt, delayMs),
-      });
+      return await withRetries(
+        async () => {
+          try {
+            return await call(signal);
+          } catch (err) {
+            if (!signal?.aborted) last = err;
+            throw err;
+          }
+        },
+        policy,
+        {
+          sleep: this.#sleep,
+          ...(signal ? { signal } : {}),
+          onRetry: (error, delayMs) => this.#notifyRetry(error, ++attempt, delayMs),
+        },
+      );
     } catch (err) {
-      const signal = control.signal;
-      if (signal?.aborted && ConnectError.from(err).code !== Code.Canceled) {
-        // Aborted while waiting to retry.
-        throw cancelledError("the call", signal, err);
+      if (
+        signal?.aborted &&
+        (isDeadline(signal) || ConnectError.from(err).code !== Code.Canceled)
+      ) {
+        // Aborted while waiting to retry, or past the deadline.
+        throw this.#redact(cancelledError("the call", signal, last ?? err));
       }
       throw await this.#serverError(err);
+    } finally {
+      deadline.clear();
     }
+  }
+
+  /** The deadline of a call: its own `timeoutMs`, else the session's. */
+  #timeout(control: CallControl): number | undefined {
+    return control.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(control.timeoutMs);
   }
 
   /** Tells the `onRetry` callback, if any; a callback that throws does not stop the retry. */
@@ -379,7 +480,8 @@ export class SparkConnectClient {
    * when the error carries an error id.
    */
   async #serverError(err: unknown): Promise<SparkError> {
-    return withErrorDetails(
+    this.#redact(err);
+    const error = await withErrorDetails(
       toSparkError(err),
       (errorId) =>
         this.#client.fetchErrorDetails(
@@ -396,6 +498,12 @@ export class SparkConnectClient {
         ),
       { stackTrace: this.#serverStackTrace },
     );
+    return this.#redact(error);
+  }
+
+  /** The error with the token, if anywhere in it (a transport quoting a header), redacted. */
+  #redact<E>(error: E): E {
+    return redactSecret(error, this.#token);
   }
 
   /** AnalyzePlan: schema, explain, version, DDL parsing… */
@@ -406,7 +514,7 @@ export class SparkConnectClient {
     const request = create(AnalyzePlanRequestSchema, { ...this.#base(), analyze });
     this.#checkSize(toBinary(AnalyzePlanRequestSchema, request).byteLength);
     const response = await this.#unary(
-      () => this.#client.analyzePlan(request, this.#callOptions(control)),
+      (signal) => this.#client.analyzePlan(request, this.#callOptions({ signal })),
       control,
     );
     this.#checkSession(response.serverSideSessionId);
@@ -419,7 +527,8 @@ export class SparkConnectClient {
     control: CallControl = {},
   ): Promise<ConfigResponse> {
     const response = await this.#unary(
-      () => this.#client.config({ ...this.#base(), operation }, this.#callOptions(control)),
+      (signal) =>
+        this.#client.config({ ...this.#base(), operation }, this.#callOptions({ signal })),
       control,
     );
     this.#checkSession(response.serverSideSessionId);
@@ -430,6 +539,7 @@ export class SparkConnectClient {
   async interrupt(
     target: { all: true } | { tag: string } | { operationId: string },
     control: CallControl = {},
+    { policy, timeoutMs }: { policy?: RetryPolicy; timeoutMs?: number } = {},
   ): Promise<string[]> {
     const request =
       "all" in target
@@ -446,25 +556,64 @@ export class SparkConnectClient {
               interruptType: InterruptRequest_InterruptType.OPERATION_ID,
               interrupt: { case: "operationId" as const, value: target.operationId },
             };
+    // Marked before the call: the server may end the operation's stream before it answers.
+    for (const [id, op] of this.#running) {
+      if (
+        "all" in target ||
+        ("tag" in target ? op.tags.includes(target.tag) : id === target.operationId)
+      ) {
+        op.interrupted = true;
+      }
+    }
     const response = await this.#unary(
-      () => this.#client.interrupt({ ...this.#base(), ...request }, this.#callOptions(control)),
+      (signal) =>
+        this.#client.interrupt(
+          { ...this.#base(), ...request },
+          this.#callOptions({ signal }, timeoutMs),
+        ),
       control,
+      policy,
     );
     this.#checkSession(response.serverSideSessionId);
     return response.interruptedIds;
   }
 
+  /**
+   * Ends the session on the server within {@link CLOSE_BUDGET_MS} whatever the server's state:
+   * an InterruptAll first (unless `interrupt` is false), then ReleaseSession, each with at most
+   * three quick retries, under one overall deadline (and the caller's signal). Failures are
+   * swallowed: the server ends abandoned sessions by itself.
+   */
+  async close(options: CallControl & { interrupt?: boolean } = {}): Promise<void> {
+    const deadline = AbortSignal.timeout(CLOSE_BUDGET_MS);
+    const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+    const policy = this.#housekeepingPolicy();
+    const started = Date.now();
+    if (options.interrupt !== false) {
+      await this.interrupt(
+        { all: true },
+        { signal },
+        { policy, timeoutMs: CLOSE_INTERRUPT_MS },
+      ).catch(() => undefined);
+    }
+    const left = Math.max(1, CLOSE_BUDGET_MS - (Date.now() - started));
+    await this.releaseSession({ signal }, left).catch(() => undefined);
+  }
+
   /** Ends the server-side session. */
-  async releaseSession(control: CallControl = {}): Promise<void> {
+  async releaseSession(
+    control: CallControl = {},
+    timeoutMs: number = HOUSEKEEPING_TIMEOUT_MS,
+  ): Promise<void> {
     await this.#unary(
-      () =>
+      (signal) =>
         this.#client.releaseSession(
           {
             sessionId: this.sessionId,
             userContext: this.#userContext(),
             clientType: this.clientType,
           },
-          this.#callOptions(control, HOUSEKEEPING_TIMEOUT_MS),
+          this.#callOptions({ signal }, timeoutMs),
         ),
       control,
       this.#housekeepingPolicy(),
@@ -484,15 +633,16 @@ export class SparkConnectClient {
   }
 
   /**
-   * The error of a cancelled operation, after asking the server to interrupt it: aborting only
-   * detaches a reattachable execution, which the server would otherwise keep running.
+   * The error of a cancelled operation, at once, after asking the server (in the background) to
+   * interrupt it: aborting only detaches a reattachable execution, which the server would
+   * otherwise keep running.
    */
-  async #cancelled(
+  #cancelled(
     operationId: string,
     signal: AbortSignal | undefined,
     cause?: unknown,
-  ): Promise<SparkCancelledError> {
-    await this.#client
+  ): SparkCancelledError {
+    void this.#client
       .interrupt(
         {
           ...this.#base(),
@@ -502,60 +652,51 @@ export class SparkConnectClient {
         this.#callOptions({}, INTERRUPT_TIMEOUT_MS),
       )
       .catch(() => undefined);
-    return cancelledError(`operation ${operationId}`, signal, cause, { operationId });
+    return this.#redact(cancelledError(`operation ${operationId}`, signal, cause, { operationId }));
   }
 
-  /**
-   * Best-effort ReleaseExecute calls for one operation, never awaited by the stream. `until`
-   * lets the server drop the responses the client has consumed: at most one such call is in
-   * flight, later ones are merged into the next. `all` ends the operation on the server (with a
-   * few retries) and stops any further `until`.
-   */
-  #releaser(operationId: string): { until(responseId: string): void; all(): void } {
-    let inFlight = false;
-    let pending: string | undefined;
-    let closed = false;
+  /** What the releaser of an operation needs: the call, and the housekeeping budget. */
+  #releaseDeps(): ReleaserDeps {
     const options = this.#callOptions({}, HOUSEKEEPING_TIMEOUT_MS);
-    const until = (responseId: string): void => {
-      if (closed) return;
-      if (inFlight) {
-        pending = responseId;
-        return;
-      }
-      inFlight = true;
-      void this.#client
-        .releaseExecute(
+    return {
+      releaseExecute: (release) =>
+        this.#client.releaseExecute({ ...this.#base(), ...release }, options),
+      policy: this.#housekeepingPolicy(),
+      sleep: this.#sleep,
+    };
+  }
+
+  /** What the reattach loop of one operation needs from this client. */
+  #reattachContext(
+    operationId: string,
+    running: RunningOperation,
+    releaser: Releaser,
+  ): ReattachContext {
+    return {
+      operationId,
+      running,
+      releaser,
+      retryPolicy: this.#retryPolicy,
+      sleep: this.#sleep,
+      executePlan: (request, options) => this.#client.executePlan(request, options),
+      reattachExecute: (lastResponseId, options) =>
+        this.#client.reattachExecute(
           {
             ...this.#base(),
             operationId,
-            release: { case: "releaseUntil", value: { responseId } },
+            ...(lastResponseId === undefined ? {} : { lastResponseId }),
           },
           options,
-        )
-        .catch(() => undefined)
-        .then(() => {
-          inFlight = false;
-          const next = pending;
-          pending = undefined;
-          if (next !== undefined) until(next);
-        });
+        ),
+      checkSession: (id) => this.#checkSession(id),
+      knowsServerSession: () => this.#serverSideSessionId !== undefined,
+      notifyRetry: (err, attempt, delayMs) => this.#notifyRetry(err, attempt, delayMs, operationId),
+      serverError: (err) => this.#serverError(err),
+      redact: (err) => this.#redact(err),
+      cancelled: (signal, cause) => this.#cancelled(operationId, signal, cause),
+      interrupted: (cause) =>
+        this.#redact(cancelledError(`operation ${operationId}`, undefined, cause, { operationId })),
     };
-    const all = (): void => {
-      if (closed) return;
-      closed = true;
-      pending = undefined;
-      const request = {
-        ...this.#base(),
-        operationId,
-        release: { case: "releaseAll" as const, value: {} },
-      };
-      void withRetries(
-        () => this.#client.releaseExecute(request, options),
-        this.#housekeepingPolicy(),
-        { sleep: this.#sleep },
-      ).catch(() => undefined);
-    };
-    return { until, all };
   }
 
   /**
@@ -566,97 +707,45 @@ export class SparkConnectClient {
    * breaks with an error the retry policy accepts, the client sends ReattachExecute from the last
    * response it received, after the policy's wait; the budget starts afresh with each response.
    * If the server does not know the operation, the ExecutePlan never reached it: it is sent again
-   * when no response has arrived yet, and the call fails (RESPONSE_ALREADY_RECEIVED) otherwise.
+   * when no response has arrived yet, and the call fails (RESPONSE_ALREADY_RECEIVED) otherwise;
+   * an operation this client interrupted (`interrupt`, by id, tag or all) fails with
+   * OPERATION_CANCELED instead. A server that restarted or lost the session fails with a
+   * SparkSessionChangedError that says whether part of the result had been yielded.
    * Consumed responses are released as the stream goes on (`releaseUntil`), and the operation at
    * the end (`releaseAll`), whether it completed, failed or was abandoned. An aborted signal
-   * interrupts the operation on the server and fails with OPERATION_CANCELED.
+   * fails at once with OPERATION_CANCELED and interrupts the operation on the server in the
+   * background.
    */
   async *execute(plan: Plan, options: ExecuteOptions = {}): AsyncGenerator<ExecutePlanResponse> {
     const operationId = options.operationId ?? randomUuid();
+    const tags = [...(options.tags ?? [])];
     const request: ExecutePlanRequest = create(ExecutePlanRequestSchema, {
       ...this.#base(),
       operationId,
       plan,
-      tags: [...(options.tags ?? [])],
+      tags,
       requestOptions: [
         { requestOption: { case: "reattachOptions", value: { reattachable: true } } },
       ],
     });
     this.#checkSize(toBinary(ExecutePlanRequestSchema, request).byteLength);
-    const callOptions = this.#callOptions(options);
-    const release = this.#releaser(operationId);
-    let lastResponseId: string | undefined;
-    let complete = false;
-    let retry = new RetryState(this.#retryPolicy);
-    let stream: AsyncIterable<ExecutePlanResponse> = this.#client.executePlan(request, callOptions);
+    const deadline = withDeadline(options.signal, this.#timeout(options));
+    const signal = deadline.signal;
+    const callOptions = this.#callOptions({ signal });
+    const release = createReleaser(this.#releaseDeps(), operationId);
+    const running: RunningOperation = { tags, interrupted: false };
+    this.#running.set(operationId, running);
     try {
-      for (;;) {
-        try {
-          for await (const response of stream) {
-            this.#checkSession(response.serverSideSessionId);
-            retry = new RetryState(this.#retryPolicy);
-            lastResponseId = response.responseId;
-            if (response.responseType.case === "resultComplete") complete = true;
-            if (response.responseType.case === "executionProgress" && options.onProgress) {
-              options.onProgress(progressOf(operationId, response.responseType.value));
-            }
-            yield response;
-            if (!complete) release.until(response.responseId);
-          }
-          if (complete) return;
-          // The stream ended early (the server's stream limits, a proxy): reattach at once.
-        } catch (err) {
-          if (options.signal?.aborted) {
-            throw await this.#cancelled(operationId, options.signal, err);
-          }
-          // Our own errors (a changed session) and errors of the progress callback pass through.
-          if (err instanceof SparkError || !(err instanceof ConnectError)) throw err;
-          const notFound = NOT_FOUND.find((c) => err.rawMessage.includes(c));
-          if (notFound !== undefined) {
-            if (lastResponseId !== undefined) throw responseAlreadyReceived(notFound, err);
-            // The first ExecutePlan never reached the server: send it again.
-            if (!retry.retryNow()) throw await this.#serverError(err);
-            this.#notifyRetry(err, retry.retries, 0, operationId);
-            stream = this.#client.executePlan(request, callOptions);
-            continue;
-          }
-          const delay = retry.nextDelay(err);
-          if (delay === undefined) throw await this.#serverError(err);
-          this.#notifyRetry(err, retry.retries, delay, operationId);
-          try {
-            await this.#sleep(delay, options.signal);
-          } catch {
-            throw await this.#cancelled(operationId, options.signal, err);
-          }
-        }
-        stream = this.#client.reattachExecute(
-          {
-            ...this.#base(),
-            operationId,
-            ...(lastResponseId === undefined ? {} : { lastResponseId }),
-          },
-          callOptions,
-        );
-      }
+      yield* reattachableExecute(this.#reattachContext(operationId, running, release), request, {
+        ...(signal ? { signal } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        callOptions,
+      });
     } finally {
-      // Done, failed or abandoned by the consumer: free the operation and its buffers on the
-      // server (best effort, not awaited). Releasing an unfinished operation also ends it.
+      deadline.clear();
+      this.#running.delete(operationId);
+      // Also when the loop never started (the consumer did not pull): end the operation.
       release.all();
     }
   }
-}
-
-/**
- * The operation vanished on the server after part of its result arrived (the server restarted,
- * or the operation was released or abandoned): running it again could duplicate rows.
- */
-function responseAlreadyReceived(notFound: string, err: ConnectError): SparkProtocolError {
-  return new SparkProtocolError(
-    `the server lost the operation (${notFound}) after part of its result had arrived; run the action again`,
-    {
-      errorClass: "RESPONSE_ALREADY_RECEIVED",
-      messageParameters: { error_type: notFound },
-      cause: toSparkError(err),
-    },
-  );
 }

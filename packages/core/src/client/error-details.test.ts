@@ -122,6 +122,7 @@ describe("server stack traces", () => {
     const err = await analyze();
     expect(fetches.map((f) => f.errorId)).toEqual(["e-1"]);
     expect(err).toBeInstanceOf(AnalysisError);
+    expect(err.errorClass).toBe("TABLE_OR_VIEW_NOT_FOUND");
     expect(err.message).toBe(
       "[TABLE_OR_VIEW_NOT_FOUND] The table or view `missing` cannot be found.",
     );
@@ -141,6 +142,7 @@ describe("server stack traces", () => {
     const { analyze } = failing(serverError(WITH_ID), DETAILS, { serverStackTrace: true });
     const err = await analyze();
     expect(err).toBeInstanceOf(AnalysisError);
+    expect(err.errorClass).toBe("TABLE_OR_VIEW_NOT_FOUND");
     expect(err.serverStackTrace).toBe(
       [
         "\tat org.apache.spark.sql.catalyst.analysis.CheckAnalysis.failAnalysis(CheckAnalysis.scala:51)",

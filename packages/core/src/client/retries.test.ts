@@ -12,6 +12,12 @@ import {
 } from "./retries.js";
 
 const unavailable = () => new ConnectError("unavailable", Code.Unavailable);
+/** A retryable error that is not a connection failure: the count-based schedule applies. */
+const disconnected = () =>
+  new ConnectError(
+    "[INVALID_CURSOR.DISCONNECTED] The cursor has been disconnected.",
+    Code.Internal,
+  );
 
 function withRetryInfo(code: Code, delay: { seconds?: bigint; nanos?: number }): ConnectError {
   return new ConnectError("retry later", code, undefined, [
@@ -37,6 +43,7 @@ describe("retryPolicy", () => {
       jitterMs: 500,
       minJitterThresholdMs: 2_000,
       maxServerRetryDelayMs: 600_000,
+      maxConnectionBackoffMs: 5_000,
     });
     expect(canRetry).toBe(isRetryableError);
     expect(Object.isFrozen(retryPolicy({ maxRetries: 2 }))).toBe(true);
@@ -62,18 +69,34 @@ describe("retryPolicy", () => {
 describe("RetryState", () => {
   test("the default backoff: ×4 from 50 ms, capped at 60 s, 15 retries, then none", () => {
     const state = new RetryState(DEFAULT_RETRY_POLICY, () => 0);
-    expect(delays(state, unavailable())).toEqual([
+    expect(delays(state, disconnected())).toEqual([
       50, 200, 800, 3_200, 12_800, 51_200, 60_000, 60_000, 60_000, 60_000, 60_000, 60_000, 60_000,
       60_000, 60_000,
     ]);
     expect(state.retries).toBe(15);
   });
 
+  test("connection failures: waits capped at 5 s, for the schedule's whole time (608.25 s)", () => {
+    const state = new RetryState(DEFAULT_RETRY_POLICY, () => 0);
+    const out = delays(state, unavailable());
+    expect(out.slice(0, 6)).toEqual([50, 200, 800, 3_200, 5_000, 5_000]);
+    expect(new Set(out.slice(4))).toEqual(new Set([5_000]));
+    expect(out).toHaveLength(124);
+    expect(out.reduce((a, b) => a + b, 0)).toBe(604_250);
+    const fetchFailed = new RetryState(DEFAULT_RETRY_POLICY, () => 0);
+    expect(delays(fetchFailed, ConnectError.from(new TypeError("fetch failed")))).toHaveLength(124);
+    // The server's RetryInfo is not a connection failure: its delay is honoured, not capped.
+    const asked = new RetryState(DEFAULT_RETRY_POLICY, () => 0);
+    expect(asked.nextDelay(withRetryInfo(Code.Unavailable, { seconds: 30n }))).toBe(30_000);
+    expect(retryPolicy({ maxRetries: 0 }).maxRetries).toBe(0);
+    expect(new RetryState(retryPolicy({ maxRetries: 0 })).nextDelay(unavailable())).toBeUndefined();
+  });
+
   test("jitter is added only to waits at or above the threshold", () => {
     const state = new RetryState(DEFAULT_RETRY_POLICY, () => 1);
-    expect(delays(state, unavailable()).slice(0, 5)).toEqual([50, 200, 800, 3_700, 13_300]);
+    expect(delays(state, disconnected()).slice(0, 5)).toEqual([50, 200, 800, 3_700, 13_300]);
     const half = new RetryState(retryPolicy({ minJitterThresholdMs: 0, jitterMs: 100 }), () => 0.5);
-    expect(delays(half, unavailable()).slice(0, 2)).toEqual([100, 250]);
+    expect(delays(half, disconnected()).slice(0, 2)).toEqual([100, 250]);
   });
 
   test("the server's retry_delay replaces a shorter backoff, even beyond maxBackoffMs", () => {
@@ -104,9 +127,9 @@ describe("RetryState", () => {
   test("retryNow uses the same budget without a wait", () => {
     const state = new RetryState(retryPolicy({ maxRetries: 2 }));
     expect(state.retryNow()).toBe(true);
-    expect(state.nextDelay(unavailable())).toBe(50);
+    expect(state.nextDelay(disconnected())).toBe(50);
     expect(state.retryNow()).toBe(false);
-    expect(state.nextDelay(unavailable())).toBeUndefined();
+    expect(state.nextDelay(disconnected())).toBeUndefined();
   });
 });
 

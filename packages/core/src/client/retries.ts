@@ -32,6 +32,16 @@ export interface RetryPolicyOptions {
    * server's delay replaces a shorter backoff, even beyond `maxBackoffMs`. Default: 600,000.
    */
   maxServerRetryDelayMs?: number;
+  /**
+   * The longest wait after a connection failure (the server or proxy unreachable, a proxy with
+   * no healthy upstream, a broken connection: `Unavailable` without the server's `RetryInfo`,
+   * or {@link isConnectionFailure}), in milliseconds, so that a call resumes within seconds of
+   * the server coming back instead of up to a minute later. Connection failures are retried for
+   * as long as the regular schedule would wait in total (about 11 minutes by default, PySpark's
+   * budget), however many retries that takes. This departs from PySpark, whose waits grow to
+   * `maxBackoffMs` for every error. Default: 5,000.
+   */
+  maxConnectionBackoffMs?: number;
   /** Which errors are retried. Default: {@link isRetryableError}. */
   canRetry?: (error: ConnectError) => boolean;
 }
@@ -42,7 +52,7 @@ export type RetryPolicy = Readonly<Required<RetryPolicyOptions>>;
 /** Waits `ms` milliseconds; rejects with the signal's reason when it aborts first. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
-/** PySpark's DefaultPolicy. */
+/** PySpark's DefaultPolicy, with connection failures' waits capped (`maxConnectionBackoffMs`). */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
   maxRetries: 15,
   initialBackoffMs: 50,
@@ -51,6 +61,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
   jitterMs: 500,
   minJitterThresholdMs: 2_000,
   maxServerRetryDelayMs: 10 * 60 * 1000,
+  maxConnectionBackoffMs: 5_000,
   canRetry: isRetryableError,
 });
 
@@ -101,11 +112,15 @@ export function retryPolicy(options: RetryPolicyOptions | false = {}): RetryPoli
  * - Spark's `INVALID_CURSOR.DISCONNECTED` (another request took over the result stream);
  * - any error that carries a `google.rpc.RetryInfo` (the server asks for a retry);
  * - a connection that failed or broke before any gRPC status arrived (see
- *   {@link isConnectionFailure}), which connect reports with various codes.
+ *   {@link isConnectionFailure}), which connect reports with various codes;
+ *
+ * but never a {@link permanentFailure} (an unknown host, a TLS mismatch, a port that speaks
+ * another protocol), which waiting does not fix.
  *
  * Callers check their own AbortSignal first: a cancellation by the user is never retried.
  */
 export function isRetryableError(error: ConnectError): boolean {
+  if (permanentFailure(error) !== undefined) return false;
   if (error.code === Code.Unavailable) return true;
   if (error.code === Code.Internal && error.rawMessage.includes("INVALID_CURSOR.DISCONNECTED")) {
     return true;
@@ -165,6 +180,66 @@ export function isConnectionFailure(error: ConnectError): boolean {
   return false;
 }
 
+/** A connection failure that no retry can fix, with its error class and what to check. */
+export interface PermanentFailure {
+  readonly errorClass: "HOST_NOT_FOUND" | "TLS_HANDSHAKE_FAILED" | "NOT_A_GRPC_WEB_ENDPOINT";
+  /** Replaces the transport's message when that is noise (OpenSSL's source line…). */
+  readonly summary?: string;
+  readonly hint: string;
+}
+
+/**
+ * The failures that retrying cannot fix, found by the Node/undici error codes in the cause
+ * chain: DNS NXDOMAIN (`ENOTFOUND`; `EAI_AGAIN`, a DNS timeout, stays transient), a TLS
+ * handshake that failed (OpenSSL's `ERR_SSL_*`, `EPROTO`, certificate errors: TLS spoken to a
+ * plain-text port, or an untrusted certificate), and an HTTP/1.1 client (gRPC-Web) answered by
+ * an HTTP/2-only port (undici's `HPE_INVALID_CONSTANT`: Spark's own native gRPC port). Browsers
+ * do not expose such details: there they stay CONNECTION_FAILED.
+ */
+export function permanentFailure(error: ConnectError): PermanentFailure | undefined {
+  if (error.isWireError) return undefined;
+  let cause: unknown = error.cause;
+  for (let depth = 0; cause instanceof Error && depth < 8; depth++) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === "string") {
+      if (code === "ENOTFOUND") {
+        return {
+          errorClass: "HOST_NOT_FOUND",
+          hint: "The host name does not resolve (DNS): check the host in the URL",
+        };
+      }
+      if (code === "ERR_SSL_WRONG_VERSION_NUMBER" || code === "ERR_SSL_PACKET_LENGTH_TOO_LONG") {
+        return {
+          errorClass: "TLS_HANDSHAKE_FAILED",
+          summary: `the TLS handshake failed (${code})`,
+          hint: "The server answered the TLS handshake in plain text: it does not speak TLS on this port. Use http:// (or use_ssl=false), or the port where TLS is served",
+        };
+      }
+      if (
+        code.startsWith("ERR_SSL_") ||
+        code.startsWith("ERR_TLS_") ||
+        code === "EPROTO" ||
+        /CERT|UNABLE_TO_(GET|VERIFY)|SELF_SIGNED/.test(code)
+      ) {
+        return {
+          errorClass: "TLS_HANDSHAKE_FAILED",
+          summary: `the TLS handshake failed (${code}: ${cause.message.split("\n")[0]})`,
+          hint: `Check that the server speaks TLS on this port and that its certificate is trusted (its CA) and names this host`,
+        };
+      }
+      if (code === "HPE_INVALID_CONSTANT") {
+        return {
+          errorClass: "NOT_A_GRPC_WEB_ENDPOINT",
+          summary: "the response was not HTTP/1.1 (HPE_INVALID_CONSTANT)",
+          hint: "The port answered in HTTP/2 only, as Spark's own native gRPC port does: gRPC-Web needs the gRPC-Web proxy (Envoy) in front of Spark. Point the URL at the proxy, or use the native transport (@spark-connect/core/node) for Spark's port",
+        };
+      }
+    }
+    cause = cause.cause;
+  }
+  return undefined;
+}
+
 /** The server's `RetryInfo.retry_delay` in milliseconds, when the error carries one. */
 export function retryDelayOf(error: ConnectError): number | undefined {
   let info: RetryInfo | undefined;
@@ -184,13 +259,22 @@ export function retryDelayOf(error: ConnectError): number | undefined {
 export class RetryState {
   readonly policy: RetryPolicy;
   readonly #random: () => number;
+  /** The total wait of the regular schedule: the time budget of connection failures. */
+  readonly #budgetMs: number;
   #attempt = 0;
   #nextBackoff: number;
+  #waitedMs = 0;
 
   constructor(policy: RetryPolicy, random: () => number = Math.random) {
     this.policy = policy;
     this.#random = random;
     this.#nextBackoff = policy.initialBackoffMs;
+    let budget = 0;
+    for (let i = 0, b = policy.initialBackoffMs; i < policy.maxRetries; i++) {
+      budget += b;
+      b = Math.min(policy.maxBackoffMs, b * policy.backoffMultiplier);
+    }
+    this.#budgetMs = budget;
   }
 
   /** Retries granted so far. */
@@ -219,15 +303,25 @@ export class RetryState {
 
   #take(error: ConnectError): number | undefined {
     const p = this.policy;
-    if (this.#attempt >= p.maxRetries) return undefined;
-    this.#attempt++;
-    let wait = this.#nextBackoff;
-    this.#nextBackoff = Math.min(p.maxBackoffMs, wait * p.backoffMultiplier);
     const serverDelay = retryDelayOf(error);
+    const connection =
+      serverDelay === undefined && (error.code === Code.Unavailable || isConnectionFailure(error));
+    let wait = this.#nextBackoff;
+    if (connection) {
+      // Capped waits, within the regular schedule's total time rather than its count.
+      if (p.maxRetries === 0) return undefined;
+      wait = Math.min(wait, p.maxConnectionBackoffMs);
+      if (this.#waitedMs + wait > this.#budgetMs) return undefined;
+    } else if (this.#attempt >= p.maxRetries) {
+      return undefined;
+    }
+    this.#attempt++;
+    this.#nextBackoff = Math.min(p.maxBackoffMs, this.#nextBackoff * p.backoffMultiplier);
     if (serverDelay !== undefined) {
       // The server's delay wins over a shorter backoff, up to the policy's cap.
       wait = Math.max(wait, Math.min(serverDelay, p.maxServerRetryDelayMs));
     }
+    this.#waitedMs += wait;
     if (wait >= p.minJitterThresholdMs) wait += this.#random() * p.jitterMs;
     return Math.floor(wait);
   }

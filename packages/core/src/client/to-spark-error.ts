@@ -7,14 +7,45 @@ import {
   type SparkConnectErrorOptions,
   SparkConnectionError,
   SparkError,
+  SparkSessionChangedError,
   serverErrorClass,
 } from "../errors.js";
 import { ErrorInfoSchema } from "../gen/google/rpc/error_details_pb.js";
-import { isConnectionFailure } from "./retries.js";
+import { isConnectionFailure, permanentFailure } from "./retries.js";
 
 /** Messages of fetch failures in Node and browsers: nothing reached a server. */
 const FETCH_FAILURE =
   /fetch failed|failed to fetch|networkerror|load failed|econnrefused|enotfound/i;
+
+/** Spark's error classes for a session the server no longer knows. */
+const SESSION_GONE = /INVALID_HANDLE\.(SESSION_CHANGED|SESSION_NOT_FOUND|SESSION_CLOSED)\b/;
+
+/** True when the server answered that it does not know this session (any more). */
+export function isSessionGone(err: ConnectError): boolean {
+  const info = err.findDetails(ErrorInfoSchema)[0];
+  return SESSION_GONE.test(info?.metadata.errorClass ?? "") || SESSION_GONE.test(err.rawMessage);
+}
+
+/** The SparkSessionChangedError for a server error that says the session is gone. */
+export function sessionGoneError(err: unknown): SparkSessionChangedError {
+  const base = toSparkError(err);
+  if (base instanceof SparkSessionChangedError) return base;
+  const c = base as SparkConnectError;
+  return new SparkSessionChangedError(sessionGoneMessage(base.message), {
+    ...(base.errorClass === undefined
+      ? { errorClass: SESSION_GONE.exec(base.message)?.[0] ?? "INVALID_HANDLE.SESSION_NOT_FOUND" }
+      : { errorClass: base.errorClass }),
+    messageParameters: base.messageParameters,
+    ...(c.code === undefined ? {} : { code: c.code }),
+    ...(c.sqlState === undefined ? {} : { sqlState: c.sqlState }),
+    serverClasses: c.serverClasses ?? [],
+    cause: err,
+  });
+}
+
+function sessionGoneMessage(message: string): string {
+  return `${message.trimEnd()}. The server restarted or this session is gone (expired or closed): create a new SparkSession`;
+}
 
 /** connect's name of a gRPC code, e.g. "unavailable". */
 export function codeName(code: Code): string {
@@ -58,8 +89,31 @@ export function toSparkError(err: unknown): SparkError {
     if (metadata.stackTrace) options.serverStackTrace = metadata.stackTrace;
     const context = parseJson<QueryContext[] | undefined>(metadata.queryContext, undefined);
     if (context) options.queryContext = context;
+    if (SESSION_GONE.test(options.errorClass ?? "")) {
+      return new SparkSessionChangedError(sessionGoneMessage(message), options);
+    }
     const ErrorClass = serverErrorClass(options.serverClasses, options.errorClass);
     return new ErrorClass(message, options);
+  }
+  const permanent = permanentFailure(connectError);
+  if (permanent !== undefined) {
+    return new SparkConnectionError(`${permanent.summary ?? message}. ${permanent.hint}`, {
+      ...options,
+      errorClass: permanent.errorClass,
+    });
+  }
+  if (connectError.rawMessage === "PING timed out") {
+    // connect-node's HTTP/2 keepalive: the peer stopped answering (frozen, gone, a dead route).
+    return new SparkConnectionError(
+      "the server stopped answering: an HTTP/2 keepalive PING timed out. The connection was lost: the server may be frozen or gone, or the network between this client and Spark dropped",
+      { ...options, errorClass: "CONNECTION_LOST" },
+    );
+  }
+  if (/^HTTP 431\b/.test(connectError.rawMessage)) {
+    return new SparkConnectionError(
+      `${message}. A proxy refused the request headers as too large (HTTP 431 Request Header Fields Too Large): check the size of the token and of any extra headers`,
+      { ...options, errorClass: "REQUEST_HEADER_TOO_LARGE" },
+    );
   }
   if (
     connectError.code !== Code.Unavailable &&
@@ -111,7 +165,7 @@ export function toSparkError(err: unknown): SparkError {
       }
       if (/^protocol error|unexpected content type|text\/html/i.test(connectError.rawMessage)) {
         return new SparkConnectionError(
-          `${message}. The URL answered with something other than gRPC(-Web), such as an HTML page: check that it points at the gRPC-Web proxy, not at a web page`,
+          `${message}. The URL answered with something other than gRPC(-Web), such as an HTML page or an HTTP/1.1 server: check that it points at the gRPC-Web proxy (for @spark-connect/web) or at Spark's own port (for native gRPC), not at a web page`,
           { ...options, errorClass: "NOT_A_SPARK_CONNECT_ENDPOINT" },
         );
       }
