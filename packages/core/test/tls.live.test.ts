@@ -15,11 +15,7 @@ import {
   type TestCa,
   type TlsGateway,
 } from "../../../tools/tls-gateway.js";
-import {
-  SparkAuthenticationError,
-  type SparkConnectError,
-  type SparkError,
-} from "../src/errors.js";
+import { SparkAuthenticationError, type SparkError } from "../src/errors.js";
 import { connect } from "../src/node.js";
 import { live, values } from "./live-session.js";
 
