@@ -19,6 +19,7 @@ import { DataFrameStatFunctions } from "./dataframe-stat.js";
 import { DataFrameTransformations } from "./dataframe-transformations.js";
 import { SparkArgumentError } from "./errors.js";
 import type { ActionOptions } from "./execution.js";
+import { randomSeed } from "./functions/args.js";
 import type { ColumnOrName } from "./functions/core.js";
 import { Observation } from "./observation.js";
 import type { LogicalPlan } from "./plan/logical-plan.js";
@@ -41,12 +42,6 @@ import {
   StructType as StructTypeClass,
   toProtoDataType,
 } from "./types/index.js";
-
-function randomSeed(): bigint {
-  const b = new Uint32Array(2);
-  crypto.getRandomValues(b);
-  return BigInt.asIntN(64, (BigInt(b[0] ?? 0) << 32n) | BigInt(b[1] ?? 0));
-}
 
 /** The sampling, partitioning and reshaping transformations of a {@link DataFrame}. */
 export abstract class DataFrameReshaping extends DataFrameTransformations {

@@ -5,6 +5,7 @@ import type { FacadeInternals } from "./dataframe-base.js";
 import { SparkArgumentError } from "./errors.js";
 import type { ActionOptions } from "./execution.js";
 import { Literal } from "./expressions/literal.js";
+import { randomSeed } from "./functions/args.js";
 import type { LogicalPlan } from "./plan/logical-plan.js";
 import {
   StatApproxQuantile,
@@ -170,7 +171,7 @@ export class DataFrameStatFunctions {
         });
       }
     }
-    const s = seed === undefined ? BigInt(Math.floor(Math.random() * 2 ** 31)) : BigInt(seed);
+    const s = seed === undefined ? randomSeed() : BigInt(seed);
     return this.#internals.dataFrame(
       new StatSampleBy(
         this.#internals.nextPlanId(),
