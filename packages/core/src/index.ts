@@ -7,7 +7,7 @@
  * `@spark-connect/core/node` (Node, native gRPC). The protocol's generated messages are in
  * `@spark-connect/core/proto`.
  *
- * @module
+ * @module @spark-connect/core
  */
 // biome-ignore-all assist/source/organizeImports: exports are grouped by topic, each group under a comment that says what it holds.
 
