@@ -112,19 +112,40 @@ export abstract class DataFrameBase {
     this.#plan = plan;
   }
 
-  /** The session this DataFrame belongs to. */
+  /**
+   * The session this DataFrame belongs to.
+   *
+   * @example
+   * ```ts
+   * spark.range(1).sparkSession === spark; // true
+   * ```
+   */
   get sparkSession(): SparkSession {
     return this.#session;
   }
 
   // Plans -----------------------------------------------------------------------------------------
 
-  /** The plan as a protobuf `Plan` message (a fresh copy). */
+  /**
+   * The plan as a protobuf `Plan` message (a fresh copy).
+   *
+   * @example
+   * ```ts
+   * spark.range(3).toPlan().opType.case; // "root"
+   * ```
+   */
   toPlan(): Plan {
     return this.#plan.toPlan();
   }
 
-  /** The plan in protobuf JSON, the way Spark's documentation shows plans. */
+  /**
+   * The plan in protobuf JSON, the way Spark's documentation shows plans.
+   *
+   * @example
+   * ```ts
+   * spark.range(3).toPlanJson({ pretty: false }); // '{"root":{"common":{"planId":"0"},"range":{"start":"0","end":"3","step":"1"}}}'
+   * ```
+   */
   toPlanJson(options: { pretty?: boolean } = {}): string {
     return toJsonString(PlanSchema, this.toPlan(), {
       prettySpaces: options.pretty === false ? 0 : 2,
@@ -136,17 +157,36 @@ export abstract class DataFrameBase {
   /**
    * A column of this DataFrame, tied to it (so `a.col("id").equalTo(b.col("id"))` is unambiguous
    * in a self-join). `"*"` is all its columns.
+   *
+   * @example
+   * ```ts
+   * const df = spark.range(3); await df.join(spark.range(2), df.col("id").equalTo(0)).count(); // 2
+   * ```
    */
   col(name: string): Column {
     return columnOf(this.#plan, name);
   }
 
-  /** Columns whose names match a Java regular expression. */
+  /**
+   * Columns whose names match a Java regular expression.
+   *
+   * @example
+   * ```ts
+   * const df = spark.range(1).selectExpr("id AS a1", "id AS a2", "id AS b"); await df.select(df.colRegex("`a.*`")).columns(); // ["a1", "a2"]
+   * ```
+   */
   colRegex(pattern: string): Column {
     return new Column(new UnresolvedRegex(pattern, this.#plan.planId));
   }
 
-  /** A metadata column of this DataFrame (e.g. `_metadata` of a file source). */
+  /**
+   * A metadata column of this DataFrame (e.g. `_metadata` of a file source).
+   *
+   * @example
+   * ```ts
+   * df.select(df.metadataColumn("_metadata")); // a file source's _metadata struct
+   * ```
+   */
   metadataColumn(name: string): Column {
     return new Column(new UnresolvedAttribute(name, this.#plan.planId, true));
   }
