@@ -1,8 +1,8 @@
 /**
  * The state every DataFrame holds (its session and plan node) and the helpers the DataFrame's
  * role files share. The public class is {@link DataFrame} (`dataframe.ts`); its methods live by
- * role in `dataframe-transformations.ts`, `dataframe-reshaping.ts`, `dataframe-actions.ts` and
- * `dataframe.ts` (persistence, views and writers).
+ * role in `dataframe-transformations.ts`, `dataframe-joins.ts`, `dataframe-reshaping.ts`,
+ * `dataframe-actions.ts` and `dataframe.ts` (persistence, views and writers).
  *
  * @module
  */

@@ -14,9 +14,9 @@ import {
   planOf,
   sortOrderOf,
 } from "./dataframe-base.js";
+import { DataFrameJoins } from "./dataframe-joins.js";
 import { DataFrameNaFunctions } from "./dataframe-na.js";
 import { DataFrameStatFunctions } from "./dataframe-stat.js";
-import { DataFrameTransformations } from "./dataframe-transformations.js";
 import { SparkArgumentError } from "./errors.js";
 import type { ActionOptions } from "./execution.js";
 import { randomSeed } from "./functions/args.js";
@@ -44,7 +44,7 @@ import {
 } from "./types/index.js";
 
 /** The sampling, partitioning and reshaping transformations of a {@link DataFrame}. */
-export abstract class DataFrameReshaping extends DataFrameTransformations {
+export abstract class DataFrameReshaping extends DataFrameJoins {
   get #plan(): LogicalPlan {
     return planOf(this);
   }

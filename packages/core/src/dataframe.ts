@@ -22,10 +22,10 @@ export { StorageLevel } from "./storage-level.js";
  * (`collect`, `toArrow`, `count`, `show`, `schema`, `explain`…) are `async`, run the plan on the
  * server, and accept `{ signal }` to cancel.
  *
- * The methods live by role: plans and columns in `dataframe-base.ts`, relational
- * transformations in `dataframe-transformations.ts`, sampling, partitioning and reshaping in
- * `dataframe-reshaping.ts`, actions and metadata in `dataframe-actions.ts`, and persistence,
- * checkpoints, views and writers here.
+ * The methods live by role: plans and columns in `dataframe-base.ts`; projections, filters,
+ * ordering and limits in `dataframe-transformations.ts`; joins, set operations and grouping in
+ * `dataframe-joins.ts`; sampling, partitioning and reshaping in `dataframe-reshaping.ts`; actions
+ * and metadata in `dataframe-actions.ts`; persistence, checkpoints, views and writers here.
  *
  * @example
  * ```ts

@@ -14,6 +14,7 @@ import { liveSession } from "./live-session.js";
 const FILES = [
   "dataframe-base.ts",
   "dataframe-transformations.ts",
+  "dataframe-joins.ts",
   "dataframe-reshaping.ts",
   "dataframe-actions.ts",
   "dataframe.ts",
