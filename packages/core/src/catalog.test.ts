@@ -424,9 +424,11 @@ describe("Catalog plans", () => {
     expect(Object.isFrozen(node)).toBe(true);
     expect(Object.isFrozen(node.operation)).toBe(true);
     const first = node.toRelation();
-    if (first.relType.case === "catalog" && first.relType.value.catType.case === "createTable") {
-      first.relType.value.catType.value.options.a = "mutated";
+    if (first.relType.case !== "catalog" || first.relType.value.catType.case !== "createTable") {
+      throw new Error(`expected a createTable catalog relation, not ${first.relType.case}`);
     }
+    first.relType.value.catType.value.options.a = "mutated";
+    expect(first.relType.value.catType.value.options).toEqual({ a: "mutated" });
     expect(toJson(PlanSchema, node.toPlan())).toEqual(
       catalogPlan(7, { createTable: { tableName: "t", options: { a: "1" } } }),
     );

@@ -3,7 +3,7 @@ import type { FacadeInternals } from "./dataframe-base.js";
 import { SparkArgumentError, SparkProtocolError } from "./errors.js";
 import type { ActionOptions } from "./execution.js";
 import { type CatalogOperation, CatalogRelation } from "./plan/catalog.js";
-import { ReadNamedTable } from "./plan/relations.js";
+import { ReadNamedTable } from "./plan/sources.js";
 import type { Row } from "./row.js";
 import { StorageLevel } from "./storage-level.js";
 import { parseSchema, StructType } from "./types/index.js";

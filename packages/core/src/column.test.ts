@@ -1,17 +1,13 @@
-import { toJson } from "@bufbuild/protobuf";
 import { describe, expect, test } from "vitest";
 import { Timestamp } from "./arrow/timestamp.js";
 import type { Column } from "./column.js";
-import { SparkArgumentError } from "./errors.js";
 import { col, expr, lit, when } from "./functions/core.js";
 import { rank } from "./functions/window-functions.js";
-import { ExpressionSchema } from "./gen/spark/connect/expressions_pb.js";
+import { a, json, thrown } from "./testing/expressions.js";
 import { ArrayType, DecimalType, StringType } from "./types/index.js";
 import { Window } from "./window.js";
 
 /** The whole expression as protobuf JSON. */
-const json = (c: Column) => toJson(ExpressionSchema, c.expr.toProto());
-const a = (name: string) => ({ unresolvedAttribute: { unparsedIdentifier: name } });
 const fn = (functionName: string, ...args: unknown[]) => ({
   unresolvedFunction: { functionName, ...(args.length ? { arguments: args } : {}) },
 });
@@ -25,17 +21,6 @@ const order = (child: unknown, direction: "ASCENDING" | "DESCENDING", nulls: "FI
     nullOrdering: `SORT_NULLS_${nulls}`,
   },
 });
-
-/** Runs `build` and returns the SparkArgumentError it threw, failing when it did not throw. */
-function thrown(build: () => unknown): SparkArgumentError {
-  try {
-    build();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SparkArgumentError);
-    return e as SparkArgumentError;
-  }
-  throw new Error("expected a SparkArgumentError");
-}
 
 describe("Column operators", () => {
   test("arithmetic takes Columns and literals", () => {

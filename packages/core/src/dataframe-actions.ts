@@ -83,13 +83,27 @@ export abstract class DataFrameActions extends DataFrameReshaping {
 
   // Actions ---------------------------------------------------------------------------------------
 
-  /** All rows. Options: `longs: "bigint" | "number"`, `decimals: "string" | "number"`, `signal`. */
+  /**
+   * All rows. Options: `int64As: "bigint" | "number"`, `decimalAs: "string" | "number"`, `signal`.
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(await spark.range(2).collect()); // '[{"id":0},{"id":1}]'
+   * ```
+   */
   async collect(options: CollectOptions = {}): Promise<Row[]> {
     const table = await this.toArrow(options);
     return tableToRows(table, options);
   }
 
-  /** All rows as an apache-arrow Table (columnar; the fastest way to read large results). */
+  /**
+   * All rows as an apache-arrow Table (columnar; the fastest way to read large results).
+   *
+   * @example
+   * ```ts
+   * (await spark.range(3).toArrow()).numRows; // 3
+   * ```
+   */
   async toArrow(options: ActionOptions = {}): Promise<Table> {
     return collectTable(this.#internals, this.toPlan(), options);
   }
@@ -107,14 +121,28 @@ export abstract class DataFrameActions extends DataFrameReshaping {
     return streamBatches(this.#internals, this.toPlan(), options);
   }
 
-  /** The rows, batch by batch, as an async iterator (like PySpark's `toLocalIterator`). */
+  /**
+   * The rows, batch by batch, as an async iterator (like PySpark's `toLocalIterator`).
+   *
+   * @example
+   * ```ts
+   * let n = 0; for await (const row of spark.range(4).toLocalIterator()) n += Number(row.get("id")); n; // 6
+   * ```
+   */
   async *toLocalIterator(options: CollectOptions = {}): AsyncGenerator<Row> {
     for await (const batch of this.toArrowBatches(options)) {
       yield* batchToRows(batch, options);
     }
   }
 
-  /** The number of rows. */
+  /**
+   * The number of rows.
+   *
+   * @example
+   * ```ts
+   * await spark.range(7).count(); // 7
+   * ```
+   */
   async count(options: ActionOptions = {}): Promise<number> {
     const count = new Column(new UnresolvedFunction("count", [new Literal(1)]));
     const rows = await this.groupBy()
@@ -123,26 +151,61 @@ export abstract class DataFrameActions extends DataFrameReshaping {
     return rows[0]?.[0] as number;
   }
 
-  /** The first n rows (default 1: the first row, or undefined when there is none). */
+  /**
+   * The first n rows (default 1: the first row, or undefined when there is none).
+   *
+   * @example
+   * ```ts
+   * (await spark.range(5).head(2)).length; // 2
+   * ```
+   */
   async head(): Promise<Row | undefined>;
   async head(n: number, options?: CollectOptions): Promise<Row[]>;
   async head(n?: number, options: CollectOptions = {}): Promise<Row | Row[] | undefined> {
     if (n === undefined) return (await this.limit(1).collect(options))[0];
     return this.limit(n).collect(options);
   }
-  /** The first row, or undefined for an empty result. */
+  /**
+   * The first row, or undefined for an empty result.
+   *
+   * @example
+   * ```ts
+   * (await spark.range(5).first())?.get("id"); // 0n
+   * ```
+   */
   async first(options: CollectOptions = {}): Promise<Row | undefined> {
     return (await this.limit(1).collect(options))[0];
   }
-  /** The first n rows. */
+  /**
+   * The first n rows.
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(await spark.range(5).take(2)); // '[{"id":0},{"id":1}]'
+   * ```
+   */
   async take(n: number, options: CollectOptions = {}): Promise<Row[]> {
     return this.limit(n).collect(options);
   }
-  /** The last n rows. */
+  /**
+   * The last n rows.
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(await spark.range(5).tail(2)); // '[{"id":3},{"id":4}]'
+   * ```
+   */
   async tail(n: number, options: CollectOptions = {}): Promise<Row[]> {
     return this.#with(new Tail(this.#id(), this.#plan, checkCount(n, "tail"))).collect(options);
   }
-  /** True when there are no rows. */
+  /**
+   * True when there are no rows.
+   *
+   * @example
+   * ```ts
+   * await spark.range(0).isEmpty(); // true
+   * ```
+   */
   async isEmpty(options: ActionOptions = {}): Promise<boolean> {
     return (await this.select().limit(1).toArrow(options)).numRows === 0;
   }
@@ -150,6 +213,11 @@ export abstract class DataFrameActions extends DataFrameReshaping {
   /**
    * Prints (and returns) the first rows as text, exactly as PySpark's `show()` does (the server
    * renders it).
+   *
+   * @example
+   * ```ts
+   * await spark.range(2).show({ print: null }); // "+---+\n| id|\n+---+\n|  0|\n|  1|\n+---+\n"
+   * ```
    */
   async show(
     nOrOptions: number | ShowOptions = {},
@@ -169,7 +237,14 @@ export abstract class DataFrameActions extends DataFrameReshaping {
     return text;
   }
 
-  /** The schema, as analysed by the server. */
+  /**
+   * The schema, as analysed by the server.
+   *
+   * @example
+   * ```ts
+   * (await spark.range(1).schema()).simpleString(); // "struct<id:bigint>"
+   * ```
+   */
   async schema(options: ActionOptions = {}): Promise<StructType> {
     const r = await analyze(
       this.#internals,
@@ -180,12 +255,26 @@ export abstract class DataFrameActions extends DataFrameReshaping {
     return fromProtoDataType(r.schema) as StructType;
   }
 
-  /** The column names. */
+  /**
+   * The column names.
+   *
+   * @example
+   * ```ts
+   * await spark.range(1).columns(); // ["id"]
+   * ```
+   */
   async columns(options: ActionOptions = {}): Promise<string[]> {
     return (await this.schema(options)).fieldNames();
   }
 
-  /** Column names with their types' simple strings, e.g. `[["id", "bigint"]]`. */
+  /**
+   * Column names with their types' simple strings, e.g. `[["id", "bigint"]]`.
+   *
+   * @example
+   * ```ts
+   * await spark.range(1).dtypes(); // [["id", "bigint"]]
+   * ```
+   */
   async dtypes(options: ActionOptions = {}): Promise<[string, string][]> {
     return (await this.schema(options)).fields.map((f) => [f.name, f.dataType.simpleString()]);
   }
@@ -193,6 +282,11 @@ export abstract class DataFrameActions extends DataFrameReshaping {
   /**
    * Prints (and returns) the schema as a tree, as PySpark's `printSchema()`: `print` gets the
    * server's string unchanged, as in {@link ShowOptions.print}.
+   *
+   * @example
+   * ```ts
+   * await spark.range(1).printSchema(undefined, { print: null }); // "root\n |-- id: long (nullable = false)\n"
+   * ```
    */
   async printSchema(
     level?: number,
@@ -214,6 +308,11 @@ export abstract class DataFrameActions extends DataFrameReshaping {
   /**
    * Prints (and returns) the plans: mode simple (default), extended, codegen, cost or formatted;
    * `print` gets the server's string unchanged, as in {@link ShowOptions.print}.
+   *
+   * @example
+   * ```ts
+   * (await spark.range(1).explain("simple", { print: null })).startsWith("== Physical Plan =="); // true
+   * ```
    */
   async explain(
     mode: ExplainMode | boolean = "simple",
@@ -240,30 +339,65 @@ export abstract class DataFrameActions extends DataFrameReshaping {
     return text;
   }
 
-  /** True when collect() and take() can run locally without executors. */
+  /**
+   * True when collect() and take() can run locally without executors.
+   *
+   * @example
+   * ```ts
+   * await spark.range(1).isLocal(); // false
+   * ```
+   */
   async isLocal(options: ActionOptions = {}): Promise<boolean> {
     const plan = this.toPlan();
     return (await analyze(this.#internals, { case: "isLocal", value: { plan } }, options)).isLocal;
   }
-  /** True when the DataFrame reads a streaming source. */
+  /**
+   * True when the DataFrame reads a streaming source.
+   *
+   * @example
+   * ```ts
+   * await spark.range(1).isStreaming(); // false
+   * ```
+   */
   async isStreaming(options: ActionOptions = {}): Promise<boolean> {
     const plan = this.toPlan();
     const r = await analyze(this.#internals, { case: "isStreaming", value: { plan } }, options);
     return r.isStreaming;
   }
-  /** The files the DataFrame reads (best effort). */
+  /**
+   * The files the DataFrame reads (best effort).
+   *
+   * @example
+   * ```ts
+   * await spark.range(1).inputFiles(); // []
+   * ```
+   */
   async inputFiles(options: ActionOptions = {}): Promise<string[]> {
     const plan = this.toPlan();
     const r = await analyze(this.#internals, { case: "inputFiles", value: { plan } }, options);
     return [...r.files];
   }
-  /** True when both plans compute the same result. */
+  /**
+   * True when both plans compute the same result.
+   *
+   * @example
+   * ```ts
+   * await spark.range(3).sameSemantics(spark.range(3)); // true
+   * ```
+   */
   async sameSemantics(other: DataFrame, options: ActionOptions = {}): Promise<boolean> {
     checkSameSession(this, other, "sameSemantics");
     const value = { targetPlan: this.toPlan(), otherPlan: other.toPlan() };
     return (await analyze(this.#internals, { case: "sameSemantics", value }, options)).result;
   }
-  /** A hash of the plan's semantics. */
+  /**
+   * A hash of the plan's semantics.
+   *
+   * @example
+   * ```ts
+   * (await spark.range(3).semanticHash()) === (await spark.range(3).semanticHash()); // true
+   * ```
+   */
   async semanticHash(options: ActionOptions = {}): Promise<number> {
     const plan = this.toPlan();
     return (await analyze(this.#internals, { case: "semanticHash", value: { plan } }, options))

@@ -1,8 +1,8 @@
 /**
  * The state every DataFrame holds (its session and plan node) and the helpers the DataFrame's
  * role files share. The public class is {@link DataFrame} (`dataframe.ts`); its methods live by
- * role in `dataframe-transformations.ts`, `dataframe-reshaping.ts`, `dataframe-actions.ts` and
- * `dataframe.ts` (persistence, views and writers).
+ * role in `dataframe-transformations.ts`, `dataframe-joins.ts`, `dataframe-reshaping.ts`,
+ * `dataframe-actions.ts` and `dataframe.ts` (persistence, views and writers).
  *
  * @module
  */
@@ -113,14 +113,28 @@ export abstract class DataFrameBase {
     this.#plan = plan;
   }
 
-  /** The session this DataFrame belongs to. */
+  /**
+   * The session this DataFrame belongs to.
+   *
+   * @example
+   * ```ts
+   * spark.range(1).sparkSession === spark; // true
+   * ```
+   */
   get sparkSession(): SparkSession {
     return this.#session;
   }
 
   // Plans -----------------------------------------------------------------------------------------
 
-  /** The plan as a protobuf `Plan` message (a fresh copy). */
+  /**
+   * The plan as a protobuf `Plan` message (a fresh copy).
+   *
+   * @example
+   * ```ts
+   * spark.range(3).toPlan().opType.case; // "root"
+   * ```
+   */
   toPlan(): Plan {
     return this.#plan.toPlan();
   }
@@ -129,6 +143,11 @@ export abstract class DataFrameBase {
    * The plan in protobuf JSON, the way Spark's documentation shows plans. Extension messages
    * (Spark Server Libraries) render with their own fields when `registry` has their descriptors;
    * without it, a plan with one throws a SparkArgumentError (EXTENSION_NOT_REGISTERED).
+   *
+   * @example
+   * ```ts
+   * spark.range(3).toPlanJson({ pretty: false }); // '{"root":{"common":{"planId":"0"},"range":{"start":"0","end":"3","step":"1"}}}'
+   * ```
    */
   toPlanJson(options: PlanJsonOptions = {}): string {
     try {
@@ -151,17 +170,36 @@ export abstract class DataFrameBase {
   /**
    * A column of this DataFrame, tied to it (so `a.col("id").equalTo(b.col("id"))` is unambiguous
    * in a self-join). `"*"` is all its columns.
+   *
+   * @example
+   * ```ts
+   * const df = spark.range(3); await df.join(spark.range(2), df.col("id").equalTo(0)).count(); // 2
+   * ```
    */
   col(name: string): Column {
     return columnOf(this.#plan, name);
   }
 
-  /** Columns whose names match a Java regular expression. */
+  /**
+   * Columns whose names match a Java regular expression.
+   *
+   * @example
+   * ```ts
+   * const df = spark.range(1).selectExpr("id AS a1", "id AS a2", "id AS b"); await df.select(df.colRegex("`a.*`")).columns(); // ["a1", "a2"]
+   * ```
+   */
   colRegex(pattern: string): Column {
     return new Column(new UnresolvedRegex(pattern, this.#plan.planId));
   }
 
-  /** A metadata column of this DataFrame (e.g. `_metadata` of a file source). */
+  /**
+   * A metadata column of this DataFrame (e.g. `_metadata` of a file source).
+   *
+   * @example
+   * ```ts
+   * df.select(df.metadataColumn("_metadata")); // a file source's _metadata struct
+   * ```
+   */
   metadataColumn(name: string): Column {
     return new Column(new UnresolvedAttribute(name, this.#plan.planId, true));
   }

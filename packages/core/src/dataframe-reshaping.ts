@@ -14,11 +14,12 @@ import {
   planOf,
   sortOrderOf,
 } from "./dataframe-base.js";
+import { DataFrameJoins } from "./dataframe-joins.js";
 import { DataFrameNaFunctions } from "./dataframe-na.js";
 import { DataFrameStatFunctions, seedArg } from "./dataframe-stat.js";
-import { DataFrameTransformations } from "./dataframe-transformations.js";
 import { SparkArgumentError } from "./errors.js";
 import type { ActionOptions } from "./execution.js";
+import { randomSeed } from "./functions/args.js";
 import type { ColumnOrName } from "./functions/core.js";
 import { Observation } from "./observation.js";
 import type { LogicalPlan } from "./plan/logical-plan.js";
@@ -53,14 +54,8 @@ function positivePartitions(n: number): number {
   return checkCount(n, "numPartitions");
 }
 
-function randomSeed(): bigint {
-  const b = new Uint32Array(2);
-  crypto.getRandomValues(b);
-  return BigInt.asIntN(64, (BigInt(b[0] ?? 0) << 32n) | BigInt(b[1] ?? 0));
-}
-
 /** The sampling, partitioning and reshaping transformations of a {@link DataFrame}. */
-export abstract class DataFrameReshaping extends DataFrameTransformations {
+export abstract class DataFrameReshaping extends DataFrameJoins {
   get #plan(): LogicalPlan {
     return planOf(this);
   }
@@ -79,7 +74,14 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
 
   // Sampling and partitioning ----------------------------------------------------------------------
 
-  /** A random sample of about `fraction` of the rows. */
+  /**
+   * A random sample of about `fraction` of the rows.
+   *
+   * @example
+   * ```ts
+   * await spark.range(100).sample(1.0, { seed: 7 }).count(); // 100
+   * ```
+   */
   sample(
     fraction: number,
     options: { withReplacement?: boolean; seed?: number | bigint } = {},
@@ -106,7 +108,14 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
     return this.#with(new Sample(this.#id(), this.#plan, 0, fraction, withReplacement, seed));
   }
 
-  /** Splits the rows randomly by weights (normalised to sum to 1). */
+  /**
+   * Splits the rows randomly by weights (normalised to sum to 1).
+   *
+   * @example
+   * ```ts
+   * const parts = spark.range(100).randomSplit([1, 1], 42); (await parts[0].count()) + (await parts[1].count()); // 100
+   * ```
+   */
   randomSplit(weights: readonly number[], seed?: number | bigint): DataFrame[] {
     if (weights.length < 2 || weights.some((w) => !(w >= 0))) {
       throw new SparkArgumentError("randomSplit needs at least two weights ≥ 0", {
@@ -131,7 +140,14 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
     return out;
   }
 
-  /** Repartitions into n partitions, or by columns (hash), or both. */
+  /**
+   * Repartitions into n partitions, or by columns (hash), or both.
+   *
+   * @example
+   * ```ts
+   * await spark.range(10).repartition(3).select(sparkPartitionId()).distinct().count(); // 3
+   * ```
+   */
   repartition(numPartitionsOrCol: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
     if (typeof numPartitionsOrCol === "number") {
       const n = positivePartitions(numPartitionsOrCol);
@@ -155,7 +171,14 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
     );
   }
 
-  /** Repartitions into ranges of the sort columns. */
+  /**
+   * Repartitions into ranges of the sort columns.
+   *
+   * @example
+   * ```ts
+   * await spark.range(10).repartitionByRange(2, "id").select(sparkPartitionId()).distinct().count(); // 2
+   * ```
+   */
   repartitionByRange(
     numPartitionsOrCol: number | ColumnOrName,
     ...cols: ColumnOrName[]
@@ -178,14 +201,28 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
     );
   }
 
-  /** Fewer partitions without a shuffle. */
+  /**
+   * Fewer partitions without a shuffle.
+   *
+   * @example
+   * ```ts
+   * await spark.range(0, 10, 1, 4).coalesce(1).select(sparkPartitionId()).distinct().count(); // 1
+   * ```
+   */
   coalesce(numPartitions: number): DataFrame {
     return this.#with(
       new Repartition(this.#id(), this.#plan, checkCount(numPartitions, "numPartitions"), false),
     );
   }
 
-  /** Names this DataFrame, for qualified column references (`alias("t")` then `col("t.a")`). */
+  /**
+   * Names this DataFrame, for qualified column references (`alias("t")` then `col("t.a")`).
+   *
+   * @example
+   * ```ts
+   * await spark.range(2).alias("t").select(col("t.id")).count(); // 2
+   * ```
+   */
   alias(name: string): DataFrame {
     return this.#with(new SubqueryAlias(this.#id(), this.#plan, name));
   }
@@ -194,6 +231,11 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
    * A query hint such as `"broadcast"`. As in PySpark, one array argument is the parameter list
    * (`hint("h", [1, 2])` is `hint("h", 1, 2)`); an array among several parameters is one array
    * literal.
+   *
+   * @example
+   * ```ts
+   * await spark.range(3).join(spark.range(2).hint("broadcast"), "id").count(); // 2
+   * ```
    */
   hint(name: string, ...parameters: (ColumnOrLiteral | readonly unknown[])[]): DataFrame {
     const list =
@@ -210,7 +252,14 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
     );
   }
 
-  /** Unpivots value columns into `variableColumnName`/`valueColumnName` rows (all non-ids when values is null). */
+  /**
+   * Unpivots value columns into `variableColumnName`/`valueColumnName` rows (all non-ids when values is null).
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(await spark.range(1).selectExpr("id", "1 AS a", "2 AS b").unpivot("id", ["a", "b"], "col", "val").collect()); // '[{"id":0,"col":"a","val":1},{"id":0,"col":"b","val":2}]'
+   * ```
+   */
   unpivot(
     ids: ColumnOrName | readonly ColumnOrName[],
     values: ColumnOrName | readonly ColumnOrName[] | null,
@@ -230,7 +279,14 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
       ),
     );
   }
-  /** Alias of {@link unpivot}. */
+  /**
+   * Alias of {@link unpivot}.
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(await spark.range(1).selectExpr("id", "1 AS a", "2 AS b").melt("id", ["a", "b"], "col", "val").collect()); // '[{"id":0,"col":"a","val":1},{"id":0,"col":"b","val":2}]'
+   * ```
+   */
   melt(
     ids: ColumnOrName | readonly ColumnOrName[],
     values: ColumnOrName | readonly ColumnOrName[] | null,
@@ -240,7 +296,14 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
     return this.unpivot(ids, values, variableColumnName, valueColumnName);
   }
 
-  /** Swaps rows and columns; the index column (default: the first) names the new columns. */
+  /**
+   * Swaps rows and columns; the index column (default: the first) names the new columns.
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(await spark.range(1).selectExpr("'x' AS k", "1 AS a", "2 AS b").transpose().collect()); // '[{"key":"a","x":1},{"key":"b","x":2}]'
+   * ```
+   */
   transpose(indexColumn?: ColumnOrName): DataFrame {
     return this.#with(
       new Transpose(
@@ -254,6 +317,11 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
   /**
    * Observes named metrics while the query runs; read them from the {@link Observation} after an
    * action.
+   *
+   * @example
+   * ```ts
+   * const o = new Observation("m"); await spark.range(5).observe(o, count(lit(1)).alias("n")).collect(); JSON.stringify(await o.get()); // '{"n":5}'
+   * ```
    */
   observe(observation: Observation | string, ...exprs: Column[]): DataFrame {
     if (exprs.length === 0) {
@@ -277,38 +345,87 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
     return df;
   }
 
-  /** Count, mean, stddev, min and max of numeric and string columns (all when none named). */
+  /**
+   * Count, mean, stddev, min and max of numeric and string columns (all when none named).
+   *
+   * @example
+   * ```ts
+   * (await spark.range(5).describe("id").collect()).map((r) => r.get("summary")); // ["count", "mean", "stddev", "min", "max"]
+   * ```
+   */
   describe(...cols: (string | readonly string[])[]): DataFrame {
     return this.#with(new StatDescribe(this.#id(), this.#plan, cols.flat() as string[]));
   }
 
-  /** Statistics by name: count, mean, stddev, min, max, percentiles like "25%", count_distinct… */
+  /**
+   * Statistics by name: count, mean, stddev, min, max, percentiles like "25%", count_distinct…
+   *
+   * @example
+   * ```ts
+   * (await spark.range(5).summary("min", "max").collect()).map((r) => r.get("id")); // ["0", "4"]
+   * ```
+   */
   summary(...statistics: string[]): DataFrame {
     return this.#with(new StatSummary(this.#id(), this.#plan, statistics));
   }
 
-  /** Missing-value functions: `fill`, `drop`, `replace`. */
+  /**
+   * Missing-value functions: `fill`, `drop`, `replace`.
+   *
+   * @example
+   * ```ts
+   * await spark.range(3).selectExpr("IF(id = 1, NULL, id) AS v").na.drop().count(); // 2
+   * ```
+   */
   get na(): DataFrameNaFunctions {
     return new DataFrameNaFunctions(this.#internals, this.#plan);
   }
 
-  /** Statistics functions: `corr`, `cov`, `crosstab`, `freqItems`, `approxQuantile`, `sampleBy`. */
+  /**
+   * Statistics functions: `corr`, `cov`, `crosstab`, `freqItems`, `approxQuantile`, `sampleBy`.
+   *
+   * @example
+   * ```ts
+   * await spark.range(3).stat.cov("id", "id"); // 1
+   * ```
+   */
   get stat(): DataFrameStatFunctions {
     return new DataFrameStatFunctions(this.#internals, this.#plan);
   }
 
-  /** Alias of `na.fill`. */
+  /**
+   * Alias of `na.fill`.
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(await spark.range(2).selectExpr("IF(id = 0, NULL, id) AS v").fillna(9).collect()); // '[{"v":9},{"v":1}]'
+   * ```
+   */
   fillna(
     value: Parameters<DataFrameNaFunctions["fill"]>[0],
     subset?: readonly string[],
   ): DataFrame {
     return this.na.fill(value, subset);
   }
-  /** Alias of `na.drop`. */
+  /**
+   * Alias of `na.drop`.
+   *
+   * @example
+   * ```ts
+   * await spark.range(3).selectExpr("IF(id = 1, NULL, id) AS v").dropna().count(); // 2
+   * ```
+   */
   dropna(options: Parameters<DataFrameNaFunctions["drop"]>[0] = {}): DataFrame {
     return this.na.drop(options);
   }
-  /** Alias of `na.replace`. */
+  /**
+   * Alias of `na.replace`.
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(await spark.range(3).replace(1, 10).collect()); // '[{"id":0},{"id":10},{"id":2}]'
+   * ```
+   */
   replace(
     toReplace: Parameters<DataFrameNaFunctions["replace"]>[0],
     value?: Parameters<DataFrameNaFunctions["replace"]>[1],
@@ -317,7 +434,14 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
     return this.na.replace(toReplace, value, subset);
   }
 
-  /** Reconciles the DataFrame with a schema: reorders, casts and checks columns (`df.to(schema)`). */
+  /**
+   * Reconciles the DataFrame with a schema: reorders, casts and checks columns (`df.to(schema)`).
+   *
+   * @example
+   * ```ts
+   * await spark.range(1).to("id STRING").dtypes(); // [["id", "string"]]
+   * ```
+   */
   to(schema: StructType | string): DataFrame {
     const struct = typeof schema === "string" ? parseSchema(schema) : schema;
     if (!(struct instanceof StructTypeClass)) {
@@ -328,7 +452,14 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
     return this.#with(new ToSchema(this.#id(), this.#plan, toProtoDataType(struct)));
   }
 
-  /** Sets an event-time watermark (streaming): `withWatermark("ts", "10 minutes")`. */
+  /**
+   * Sets an event-time watermark (streaming): `withWatermark("ts", "10 minutes")`.
+   *
+   * @example
+   * ```ts
+   * await spark.range(1).selectExpr("current_timestamp() AS ts").withWatermark("ts", "10 minutes").count(); // 1
+   * ```
+   */
   withWatermark(eventTime: string, delayThreshold: string): DataFrame {
     if (typeof eventTime !== "string" || typeof delayThreshold !== "string") {
       throw new SparkArgumentError("withWatermark takes a column name and a delay string", {
@@ -338,7 +469,14 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
     return this.#with(new WithWatermark(this.#id(), this.#plan, eventTime, delayThreshold));
   }
 
-  /** Shortcut of `stat.corr`. */
+  /**
+   * Shortcut of `stat.corr`.
+   *
+   * @example
+   * ```ts
+   * Math.round(await spark.range(10).selectExpr("id", "id * 2 AS y").corr("id", "y")); // 1
+   * ```
+   */
   corr(
     col1: string,
     col2: string,
@@ -347,19 +485,47 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
   ): Promise<number> {
     return this.stat.corr(col1, col2, method, options);
   }
-  /** Shortcut of `stat.cov`. */
+  /**
+   * Shortcut of `stat.cov`.
+   *
+   * @example
+   * ```ts
+   * await spark.range(3).cov("id", "id"); // 1
+   * ```
+   */
   cov(col1: string, col2: string, options: ActionOptions = {}): Promise<number> {
     return this.stat.cov(col1, col2, options);
   }
-  /** Shortcut of `stat.crosstab`. */
+  /**
+   * Shortcut of `stat.crosstab`.
+   *
+   * @example
+   * ```ts
+   * await spark.range(4).selectExpr("id % 2 AS a", "id % 2 AS b").crosstab("a", "b").columns(); // ["a_b", "0", "1"]
+   * ```
+   */
   crosstab(col1: string, col2: string): DataFrame {
     return this.stat.crosstab(col1, col2);
   }
-  /** Shortcut of `stat.freqItems`. */
+  /**
+   * Shortcut of `stat.freqItems`.
+   *
+   * @example
+   * ```ts
+   * await spark.range(4).freqItems(["id"]).columns(); // ["id_freqItems"]
+   * ```
+   */
   freqItems(cols: readonly string[], support?: number): DataFrame {
     return this.stat.freqItems(cols, support);
   }
-  /** Shortcut of `stat.approxQuantile`. */
+  /**
+   * Shortcut of `stat.approxQuantile`.
+   *
+   * @example
+   * ```ts
+   * await spark.range(101).approxQuantile(["id"], [0.5], 0); // [[50]]
+   * ```
+   */
   approxQuantile(
     cols: readonly string[],
     probabilities: readonly number[],
@@ -368,7 +534,14 @@ export abstract class DataFrameReshaping extends DataFrameTransformations {
   ): Promise<number[][]> {
     return this.stat.approxQuantile(cols, probabilities, relativeError, options);
   }
-  /** Shortcut of `stat.sampleBy`. */
+  /**
+   * Shortcut of `stat.sampleBy`.
+   *
+   * @example
+   * ```ts
+   * await spark.range(10).selectExpr("IF(id % 2 = 0, 'even', 'odd') AS k").sampleBy("k", { even: 1.0 }, 3).count(); // 5
+   * ```
+   */
   sampleBy(
     col: string | Column,
     fractions: Readonly<Record<string, number>> | ReadonlyMap<string | number | boolean, number>,

@@ -6,6 +6,7 @@ import { SparkArgumentError } from "./errors.js";
 import type { ActionOptions } from "./execution.js";
 import { Literal } from "./expressions/literal.js";
 import { Cast } from "./expressions/nodes.js";
+import { randomSeed } from "./functions/args.js";
 import type { LogicalPlan } from "./plan/logical-plan.js";
 import {
   StatApproxQuantile,
@@ -198,7 +199,7 @@ export class DataFrameStatFunctions {
         });
       }
     }
-    const s = seed === undefined ? BigInt(Math.floor(Math.random() * 2 ** 31)) : seedArg(seed);
+    const s = seed === undefined ? randomSeed() : seedArg(seed);
     const column = toColumnExpression(col, "col");
     return this.#internals.dataFrame(
       new StatSampleBy(

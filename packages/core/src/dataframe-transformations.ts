@@ -1,6 +1,6 @@
 /**
- * DataFrame transformations, part one: projection, filters, columns, joins, set operations,
- * grouping, ordering, limits and deduplication. All synchronous and pure.
+ * DataFrame transformations, part one: projection, filters, columns, ordering, limits and
+ * deduplication. All synchronous and pure.
  *
  * @module
  */
@@ -9,7 +9,6 @@ import type { DataFrame } from "./dataframe.js";
 import {
   type Cols,
   checkCount,
-  checkSameSession,
   DataFrameBase,
   type FacadeInternals,
   flat,
@@ -18,29 +17,23 @@ import {
   sortOrderOf,
 } from "./dataframe-base.js";
 import { SparkArgumentError } from "./errors.js";
-import type { Expression } from "./expressions/expression.js";
 import { Alias, ExpressionString, UnresolvedAttribute } from "./expressions/nodes.js";
 import { type ColumnOrName, col as colFn } from "./functions/core.js";
-import { GroupedData } from "./grouped-data.js";
 import type { LogicalPlan } from "./plan/logical-plan.js";
 import {
   Deduplicate,
   Drop,
   Filter,
-  Join,
-  type JoinType,
-  joinTypeOf,
   Limit,
   Offset,
   Project,
-  SetOperation,
   Sort,
   ToDF,
   WithColumns,
   WithColumnsRenamed,
 } from "./plan/relations.js";
 
-/** The relational transformations of a {@link DataFrame} (the public class). */
+/** The projections, filters, orderings and limits of a {@link DataFrame} (the public class). */
 export abstract class DataFrameTransformations extends DataFrameBase {
   get #plan(): LogicalPlan {
     return planOf(this);
@@ -60,7 +53,14 @@ export abstract class DataFrameTransformations extends DataFrameBase {
 
   // Projection ------------------------------------------------------------------------------------
 
-  /** `SELECT cols`: columns, column names, or `"*"`. */
+  /**
+   * `SELECT cols`: columns, column names, or `"*"`.
+   *
+   * @example
+   * ```ts
+   * await spark.range(1).select("id", col("id").plus(1).alias("next")).columns(); // ["id", "next"]
+   * ```
+   */
   select(...cols: Cols): DataFrame {
     const list = flat(cols);
     return this.#with(
@@ -72,7 +72,14 @@ export abstract class DataFrameTransformations extends DataFrameBase {
     );
   }
 
-  /** `SELECT` of SQL expression strings. */
+  /**
+   * `SELECT` of SQL expression strings.
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(await spark.range(2).selectExpr("id * 10 AS x").collect()); // '[{"x":0},{"x":10}]'
+   * ```
+   */
   selectExpr(...exprs: (string | readonly string[])[]): DataFrame {
     const list = exprs.flat() as string[];
     for (const e of list) {
@@ -89,7 +96,14 @@ export abstract class DataFrameTransformations extends DataFrameBase {
     );
   }
 
-  /** Rows where the condition (a Column or a SQL string) holds. */
+  /**
+   * Rows where the condition (a Column or a SQL string) holds.
+   *
+   * @example
+   * ```ts
+   * await spark.range(10).filter(col("id").gt(6)).count(); // 3
+   * ```
+   */
   filter(condition: Column | string): DataFrame {
     const expr =
       typeof condition === "string"
@@ -106,17 +120,38 @@ export abstract class DataFrameTransformations extends DataFrameBase {
     return this.#with(new Filter(this.#id(), this.#plan, expr));
   }
 
-  /** Alias of {@link filter}. */
+  /**
+   * Alias of {@link filter}.
+   *
+   * @example
+   * ```ts
+   * await spark.range(10).where("id % 2 = 0").count(); // 5
+   * ```
+   */
   where(condition: Column | string): DataFrame {
     return this.filter(condition);
   }
 
-  /** Adds or replaces a column. */
+  /**
+   * Adds or replaces a column.
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(await spark.range(2).withColumn("twice", col("id").multiply(2)).collect()); // '[{"id":0,"twice":0},{"id":1,"twice":2}]'
+   * ```
+   */
   withColumn(name: string, column: Column): DataFrame {
     return this.withColumns({ [name]: column });
   }
 
-  /** Adds or replaces several columns, in order. */
+  /**
+   * Adds or replaces several columns, in order.
+   *
+   * @example
+   * ```ts
+   * await spark.range(1).withColumns({ a: lit(1), b: lit("x") }).columns(); // ["id", "a", "b"]
+   * ```
+   */
   withColumns(columns: Readonly<Record<string, Column>> | ReadonlyMap<string, Column>): DataFrame {
     const entries = columns instanceof Map ? [...columns.entries()] : Object.entries(columns);
     const aliases = entries.map(([name, c]) => {
@@ -134,12 +169,26 @@ export abstract class DataFrameTransformations extends DataFrameBase {
     return this.#with(new WithColumns(this.#id(), this.#plan, aliases));
   }
 
-  /** Renames a column (no-op when there is none by that name). */
+  /**
+   * Renames a column (no-op when there is none by that name).
+   *
+   * @example
+   * ```ts
+   * await spark.range(1).withColumnRenamed("id", "n").columns(); // ["n"]
+   * ```
+   */
   withColumnRenamed(existing: string, newName: string): DataFrame {
     return this.withColumnsRenamed({ [existing]: newName });
   }
 
-  /** Renames several columns. */
+  /**
+   * Renames several columns.
+   *
+   * @example
+   * ```ts
+   * await spark.range(1).withColumn("x", lit(1)).withColumnsRenamed({ id: "a", x: "b" }).columns(); // ["a", "b"]
+   * ```
+   */
   withColumnsRenamed(
     renames: Readonly<Record<string, string>> | ReadonlyMap<string, string>,
   ): DataFrame {
@@ -154,7 +203,14 @@ export abstract class DataFrameTransformations extends DataFrameBase {
     return this.#with(new WithColumnsRenamed(this.#id(), this.#plan, entries));
   }
 
-  /** Sets a column's metadata. */
+  /**
+   * Sets a column's metadata.
+   *
+   * @example
+   * ```ts
+   * (await spark.range(1).withMetadata("id", { unit: "s" }).schema()).fields[0].metadata; // { unit: "s" }
+   * ```
+   */
   withMetadata(columnName: string, metadata: Readonly<Record<string, unknown>>): DataFrame {
     // As PySpark (`self[columnName]`): the column is tied to this DataFrame's plan.
     const alias = new Alias(
@@ -165,7 +221,14 @@ export abstract class DataFrameTransformations extends DataFrameBase {
     return this.#with(new WithColumns(this.#id(), this.#plan, [alias]));
   }
 
-  /** Drops columns (names or Columns); unknown names are ignored, as in Spark. */
+  /**
+   * Drops columns (names or Columns); unknown names are ignored, as in Spark.
+   *
+   * @example
+   * ```ts
+   * await spark.range(1).withColumn("x", lit(1)).drop("id").columns(); // ["x"]
+   * ```
+   */
   drop(...cols: Cols): DataFrame {
     const list = flat(cols);
     const names = list.filter((c): c is string => typeof c === "string");
@@ -175,155 +238,16 @@ export abstract class DataFrameTransformations extends DataFrameBase {
     return this.#with(new Drop(this.#id(), this.#plan, exprs, names));
   }
 
-  /** Renames all columns, by position. */
+  /**
+   * Renames all columns, by position.
+   *
+   * @example
+   * ```ts
+   * await spark.range(1).withColumn("x", lit(1)).toDF("a", "b").columns(); // ["a", "b"]
+   * ```
+   */
   toDF(...names: string[]): DataFrame {
     return this.#with(new ToDF(this.#id(), this.#plan, names));
-  }
-
-  // Joins and set operations ---------------------------------------------------------------------
-
-  /**
-   * Joins with another DataFrame: on a column name, a list of names (USING), or a condition.
-   * `how`: inner (default), cross, outer/full/fullouter/full_outer, left/leftouter/left_outer,
-   * right/rightouter/right_outer, semi/leftsemi/left_semi, anti/leftanti/left_anti.
-   */
-  join(
-    other: DataFrame,
-    on?: string | readonly string[] | Column | readonly Column[],
-    how = "inner",
-  ): DataFrame {
-    checkSameSession(this, other, "join");
-    const joinType = joinTypeOf(String(how));
-    if (!joinType) {
-      throw new SparkArgumentError(`unknown join type ${JSON.stringify(how)}`, {
-        errorClass: "UNSUPPORTED_JOIN_TYPE",
-        messageParameters: { join_type: String(how) },
-      });
-    }
-    let condition: Expression | undefined;
-    let using: string[] = [];
-    if (typeof on === "string") using = [on];
-    else if (on instanceof Column) condition = on.expr;
-    else if (Array.isArray(on)) {
-      if (on.every((x) => typeof x === "string")) using = [...(on as string[])];
-      else if (on.every((x) => x instanceof Column)) {
-        condition = (on as Column[]).reduce((a, b) => a.and(b)).expr;
-      } else {
-        throw new SparkArgumentError("join's `on` must be names or Columns, not a mix", {
-          errorClass: "NOT_COLUMN_OR_STR",
-        });
-      }
-    } else if (on !== undefined) {
-      throw new SparkArgumentError("join's `on` must be a name, a list of names or a Column", {
-        errorClass: "NOT_COLUMN_OR_STR",
-      });
-    }
-    const type: JoinType = on === undefined && joinType === "inner" ? "inner" : joinType;
-    return this.#with(new Join(this.#id(), this.#plan, planOf(other), type, condition, using));
-  }
-
-  /** The Cartesian product with another DataFrame. */
-  crossJoin(other: DataFrame): DataFrame {
-    checkSameSession(this, other, "crossJoin");
-    return this.#with(new Join(this.#id(), this.#plan, planOf(other), "cross", undefined));
-  }
-
-  #setOp(
-    other: DataFrame,
-    op: "union" | "intersect" | "except",
-    isAll: boolean,
-    what: string,
-  ): DataFrame {
-    checkSameSession(this, other, what);
-    return this.#with(new SetOperation(this.#id(), this.#plan, planOf(other), op, isAll));
-  }
-
-  /** All rows of both, by position (`UNION ALL`). */
-  union(other: DataFrame): DataFrame {
-    return this.#setOp(other, "union", true, "union");
-  }
-  /** Alias of {@link union}. */
-  unionAll(other: DataFrame): DataFrame {
-    return this.union(other);
-  }
-  /** All rows of both, matching columns by name; missing columns become null when allowed. */
-  unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
-    checkSameSession(this, other, "unionByName");
-    return this.#with(
-      new SetOperation(
-        this.#id(),
-        this.#plan,
-        planOf(other),
-        "union",
-        true,
-        true,
-        allowMissingColumns,
-      ),
-    );
-  }
-  /** Distinct rows in both. */
-  intersect(other: DataFrame): DataFrame {
-    return this.#setOp(other, "intersect", false, "intersect");
-  }
-  /** Rows in both, keeping duplicates. */
-  intersectAll(other: DataFrame): DataFrame {
-    return this.#setOp(other, "intersect", true, "intersectAll");
-  }
-  /** Distinct rows of this not in other. */
-  subtract(other: DataFrame): DataFrame {
-    return this.#setOp(other, "except", false, "subtract");
-  }
-  /** Rows of this not in other, keeping duplicates. */
-  exceptAll(other: DataFrame): DataFrame {
-    return this.#setOp(other, "except", true, "exceptAll");
-  }
-
-  // Grouping ---------------------------------------------------------------------------------------
-
-  /** Groups by columns, for aggregation with `.agg()`, `.count()`, `.sum()`… or `.pivot()`. */
-  groupBy(...cols: Cols): GroupedData {
-    return new GroupedData(
-      this.#internals,
-      this.#plan,
-      "groupBy",
-      flat(cols).map((c) => toColumnExpression(c)),
-    );
-  }
-  /** Alias of {@link groupBy}. */
-  groupby(...cols: Cols): GroupedData {
-    return this.groupBy(...cols);
-  }
-  /** Multi-level subtotals (`GROUP BY ROLLUP`). */
-  rollup(...cols: Cols): GroupedData {
-    return new GroupedData(
-      this.#internals,
-      this.#plan,
-      "rollup",
-      flat(cols).map((c) => toColumnExpression(c)),
-    );
-  }
-  /** All combinations of subtotals (`GROUP BY CUBE`). */
-  cube(...cols: Cols): GroupedData {
-    return new GroupedData(
-      this.#internals,
-      this.#plan,
-      "cube",
-      flat(cols).map((c) => toColumnExpression(c)),
-    );
-  }
-  /** Explicit grouping sets over the grouping columns. */
-  groupingSets(sets: readonly (readonly ColumnOrName[])[], ...cols: Cols): GroupedData {
-    return new GroupedData(
-      this.#internals,
-      this.#plan,
-      "groupingSets",
-      flat(cols).map((c) => toColumnExpression(c)),
-      sets.map((s) => s.map((c) => toColumnExpression(c))),
-    );
-  }
-  /** Aggregates over all rows (`groupBy().agg(...)`). */
-  agg(...exprs: (Column | readonly Column[] | Readonly<Record<string, string>>)[]): DataFrame {
-    return this.groupBy().agg(...exprs);
   }
 
   // Ordering and limits ----------------------------------------------------------------------------
@@ -331,6 +255,11 @@ export abstract class DataFrameTransformations extends DataFrameBase {
   /**
    * Sorts globally. Plain columns sort ascending (or as `ascending` says: one boolean for all, or
    * one per column).
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(await spark.range(3).orderBy(col("id").desc()).collect()); // '[{"id":2},{"id":1},{"id":0}]'
+   * ```
    */
   orderBy(
     ...args: (
@@ -341,7 +270,14 @@ export abstract class DataFrameTransformations extends DataFrameBase {
   ): DataFrame {
     return this.#sort(args, true);
   }
-  /** Alias of {@link orderBy}. */
+  /**
+   * Alias of {@link orderBy}.
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(await spark.range(3).sort("id", { ascending: false }).collect()); // '[{"id":2},{"id":1},{"id":0}]'
+   * ```
+   */
   sort(
     ...args: (
       | ColumnOrName
@@ -351,7 +287,14 @@ export abstract class DataFrameTransformations extends DataFrameBase {
   ): DataFrame {
     return this.#sort(args, true);
   }
-  /** Sorts each partition on its own (`SORT BY`). */
+  /**
+   * Sorts each partition on its own (`SORT BY`).
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(await spark.range(0, 3, 1, 1).sortWithinPartitions(col("id").desc()).collect()); // '[{"id":2},{"id":1},{"id":0}]'
+   * ```
+   */
   sortWithinPartitions(
     ...args: (
       | ColumnOrName
@@ -392,19 +335,47 @@ export abstract class DataFrameTransformations extends DataFrameBase {
     return this.#with(new Sort(this.#id(), this.#plan, orders, isGlobal));
   }
 
-  /** The first n rows. */
+  /**
+   * The first n rows.
+   *
+   * @example
+   * ```ts
+   * await spark.range(100).limit(3).count(); // 3
+   * ```
+   */
   limit(n: number): DataFrame {
     return this.#with(new Limit(this.#id(), this.#plan, checkCount(n, "limit")));
   }
-  /** All rows but the first n. */
+  /**
+   * All rows but the first n.
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(await spark.range(5).offset(3).collect()); // '[{"id":3},{"id":4}]'
+   * ```
+   */
   offset(n: number): DataFrame {
     return this.#with(new Offset(this.#id(), this.#plan, checkCount(n, "offset")));
   }
-  /** Distinct rows. */
+  /**
+   * Distinct rows.
+   *
+   * @example
+   * ```ts
+   * await spark.range(6).select(col("id").mod(3).alias("m")).distinct().count(); // 3
+   * ```
+   */
   distinct(): DataFrame {
     return this.#with(new Deduplicate(this.#id(), this.#plan, undefined));
   }
-  /** Distinct rows, or rows distinct in a subset of columns. */
+  /**
+   * Distinct rows, or rows distinct in a subset of columns.
+   *
+   * @example
+   * ```ts
+   * await spark.range(6).selectExpr("id % 2 AS a", "id % 3 AS b").dropDuplicates(["a"]).count(); // 2
+   * ```
+   */
   dropDuplicates(subset?: readonly string[]): DataFrame {
     if (
       subset !== undefined &&
@@ -417,11 +388,25 @@ export abstract class DataFrameTransformations extends DataFrameBase {
     }
     return this.#with(new Deduplicate(this.#id(), this.#plan, subset));
   }
-  /** Alias of {@link dropDuplicates}. */
+  /**
+   * Alias of {@link dropDuplicates}.
+   *
+   * @example
+   * ```ts
+   * await spark.range(6).selectExpr("id % 2 AS a").drop_duplicates().count(); // 2
+   * ```
+   */
   drop_duplicates(subset?: readonly string[]): DataFrame {
     return this.dropDuplicates(subset);
   }
-  /** Streaming deduplication within the watermark. */
+  /**
+   * Streaming deduplication within the watermark.
+   *
+   * @example
+   * ```ts
+   * events.withWatermark("ts", "10 minutes").dropDuplicatesWithinWatermark(["id"]); // a streaming DataFrame
+   * ```
+   */
   dropDuplicatesWithinWatermark(subset?: readonly string[]): DataFrame {
     return this.#with(new Deduplicate(this.#id(), this.#plan, subset, true));
   }

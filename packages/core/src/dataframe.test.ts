@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { batchToRows, decodeArrowBatch } from "./arrow/index.js";
 import type { DataFrame } from "./dataframe.js";
 import { SparkArgumentError } from "./errors.js";
@@ -729,6 +729,39 @@ describe("DataFrame sampling and partitioning", () => {
     expect(errorClassOf(() => t.sample(0.5, { seed: 2 ** 64 }))).toBe("VALUE_OUT_OF_BOUNDS");
     expect(errorClassOf(() => t.sample(0.5, { seed: 2n ** 64n }))).toBe("VALUE_OUT_OF_BOUNDS");
     expect(errorClassOf(() => t.randomSplit([1, 1], 0.5))).toBe("NOT_INT");
+  });
+
+  test("without a seed, sample, randomSplit and sampleBy draw one seed in [0, 2^63-1], as PySpark", () => {
+    const { t } = fresh();
+    const fill = (byte: number) =>
+      vi.spyOn(crypto, "getRandomValues").mockImplementation((a: ArrayBufferView) => {
+        new Uint8Array(a.buffer, a.byteOffset, a.byteLength).fill(byte);
+        return a;
+      });
+    const seedOf = (df: DataFrame) =>
+      (
+        planJson(df) as {
+          root: Record<string, { seed?: string }>;
+        }
+      ).root;
+    fill(0xff);
+    try {
+      // All bits set: a signed draw would be -1; the seed is the largest non-negative long.
+      expect(seedOf(t.sample(0.5)).sample?.seed).toBe("9223372036854775807");
+      expect(t.randomSplit([1, 1]).map((df) => seedOf(df).sample?.seed)).toEqual([
+        "9223372036854775807",
+        "9223372036854775807",
+      ]);
+      expect(seedOf(t.sampleBy("k", { a: 0.5 })).sampleBy?.seed).toBe("9223372036854775807");
+    } finally {
+      vi.restoreAllMocks();
+    }
+    fill(0x00);
+    try {
+      expect(seedOf(t.sample(0.5)).sample?.seed).toBe("0");
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   test("randomSplit: normalised cumulative bounds, one shared seed, deterministic order", () => {

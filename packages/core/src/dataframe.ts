@@ -10,7 +10,7 @@ import { StorageLevelSchema } from "./gen/spark/connect/common_pb.js";
 import { INTERNALS } from "./internal.js";
 import { Checkpoint, CreateDataFrameView, ProtoRelation } from "./plan/commands.js";
 import type { LogicalPlan } from "./plan/logical-plan.js";
-import { ExtensionRelation } from "./plan/relations.js";
+import { ExtensionRelation } from "./plan/sources.js";
 import type { SparkSession } from "./session.js";
 import { StorageLevel } from "./storage-level.js";
 import { DataFrameWriter, DataFrameWriterV2 } from "./writer.js";
@@ -26,10 +26,10 @@ export { StorageLevel } from "./storage-level.js";
  * (`collect`, `toArrow`, `count`, `show`, `schema`, `explain`…) are `async`, run the plan on the
  * server, and accept `{ signal }` to cancel.
  *
- * The methods live by role: plans and columns in `dataframe-base.ts`, relational
- * transformations in `dataframe-transformations.ts`, sampling, partitioning and reshaping in
- * `dataframe-reshaping.ts`, actions and metadata in `dataframe-actions.ts`, and persistence,
- * checkpoints, views and writers here.
+ * The methods live by role: plans and columns in `dataframe-base.ts`; projections, filters,
+ * ordering and limits in `dataframe-transformations.ts`; joins, set operations and grouping in
+ * `dataframe-joins.ts`; sampling, partitioning and reshaping in `dataframe-reshaping.ts`; actions
+ * and metadata in `dataframe-actions.ts`; persistence, checkpoints, views and writers here.
  *
  * @example
  * ```ts
@@ -113,11 +113,25 @@ export class DataFrame extends DataFrameActions {
 
   // Persistence, checkpoints, views and writers ---------------------------------------------------
 
-  /** Caches the DataFrame (MEMORY_AND_DISK_DESER, as in PySpark). */
+  /**
+   * Caches the DataFrame (MEMORY_AND_DISK_DESER, as in PySpark).
+   *
+   * @example
+   * ```ts
+   * (await (await spark.range(101).cache()).storageLevel()).toString(); // "Disk Memory Deserialized 1x Replicated"
+   * ```
+   */
   async cache(options: ActionOptions = {}): Promise<DataFrame> {
     return this.persist(StorageLevel.MEMORY_AND_DISK_DESER, options);
   }
-  /** Persists the DataFrame at a storage level. */
+  /**
+   * Persists the DataFrame at a storage level.
+   *
+   * @example
+   * ```ts
+   * (await (await spark.range(102).persist(StorageLevel.DISK_ONLY)).storageLevel()).toString(); // "Disk Serialized 1x Replicated"
+   * ```
+   */
   async persist(
     level: StorageLevel = StorageLevel.MEMORY_AND_DISK_DESER,
     options: ActionOptions = {},
@@ -135,7 +149,14 @@ export class DataFrame extends DataFrameActions {
     );
     return this;
   }
-  /** Removes the DataFrame from the cache. */
+  /**
+   * Removes the DataFrame from the cache.
+   *
+   * @example
+   * ```ts
+   * const df = await spark.range(103).cache(); await df.unpersist(); (await df.storageLevel()).useMemory; // false
+   * ```
+   */
   async unpersist(blocking = false, options: ActionOptions = {}): Promise<DataFrame> {
     await analyze(
       this.#internals,
@@ -144,7 +165,14 @@ export class DataFrame extends DataFrameActions {
     );
     return this;
   }
-  /** The storage level the DataFrame is cached at (NONE when it is not). */
+  /**
+   * The storage level the DataFrame is cached at (NONE when it is not).
+   *
+   * @example
+   * ```ts
+   * (await spark.range(104).storageLevel()).useMemory; // false
+   * ```
+   */
   async storageLevel(options: ActionOptions = {}): Promise<StorageLevel> {
     const { storageLevel: s } = await analyze(
       this.#internals,
@@ -155,11 +183,25 @@ export class DataFrame extends DataFrameActions {
     return new StorageLevel(s.useDisk, s.useMemory, s.useOffHeap, s.deserialized, s.replication);
   }
 
-  /** Truncates the plan by saving the data in the checkpoint directory (eager by default). */
+  /**
+   * Truncates the plan by saving the data in the checkpoint directory (eager by default).
+   *
+   * @example
+   * ```ts
+   * const truncated = await df.checkpoint(); // needs spark.checkpoint.dir on the server
+   * ```
+   */
   async checkpoint(eager = true, options: ActionOptions = {}): Promise<DataFrame> {
     return this.#checkpoint(false, eager, options);
   }
-  /** Truncates the plan by caching the data on the executors (eager by default). */
+  /**
+   * Truncates the plan by caching the data on the executors (eager by default).
+   *
+   * @example
+   * ```ts
+   * await (await spark.range(3).localCheckpoint()).count(); // 3
+   * ```
+   */
   async localCheckpoint(eager = true, options: ActionOptions = {}): Promise<DataFrame> {
     return this.#checkpoint(true, eager, options);
   }
@@ -185,19 +227,47 @@ export class DataFrame extends DataFrameActions {
     );
   }
 
-  /** Registers the DataFrame as a temporary view; fails if the name is taken. */
+  /**
+   * Registers the DataFrame as a temporary view; fails if the name is taken.
+   *
+   * @example
+   * ```ts
+   * await spark.range(3).createTempView("three"); await spark.table("three").count(); // 3
+   * ```
+   */
   async createTempView(name: string, options: ActionOptions = {}): Promise<void> {
     await this.#view(name, false, false, options);
   }
-  /** Registers or replaces a temporary view. */
+  /**
+   * Registers or replaces a temporary view.
+   *
+   * @example
+   * ```ts
+   * await spark.range(3).createOrReplaceTempView("v"); await spark.range(5).createOrReplaceTempView("v"); await spark.table("v").count(); // 5
+   * ```
+   */
   async createOrReplaceTempView(name: string, options: ActionOptions = {}): Promise<void> {
     await this.#view(name, false, true, options);
   }
-  /** Registers a global temporary view (in `global_temp`); fails if the name is taken. */
+  /**
+   * Registers a global temporary view (in `global_temp`); fails if the name is taken.
+   *
+   * @example
+   * ```ts
+   * await df.createGlobalTempView("people"); // then spark.table("global_temp.people")
+   * ```
+   */
   async createGlobalTempView(name: string, options: ActionOptions = {}): Promise<void> {
     await this.#view(name, true, false, options);
   }
-  /** Registers or replaces a global temporary view. */
+  /**
+   * Registers or replaces a global temporary view.
+   *
+   * @example
+   * ```ts
+   * await spark.range(2).createOrReplaceGlobalTempView("two"); await spark.table("global_temp.two").count(); // 2
+   * ```
+   */
   async createOrReplaceGlobalTempView(name: string, options: ActionOptions = {}): Promise<void> {
     await this.#view(name, true, true, options);
   }
@@ -217,11 +287,25 @@ export class DataFrame extends DataFrameActions {
     );
   }
 
-  /** The writer for saving the DataFrame (`df.write.format("parquet").save(path)`). */
+  /**
+   * The writer for saving the DataFrame (`df.write.format("parquet").save(path)`).
+   *
+   * @example
+   * ```ts
+   * await spark.range(3).write.mode("overwrite").parquet("/tmp/three"); // three rows in Parquet files
+   * ```
+   */
   get write(): DataFrameWriter {
     return new DataFrameWriter(this.#internals, this.#plan);
   }
-  /** The V2 writer for a table (`df.writeTo("t").append()`). */
+  /**
+   * The V2 writer for a table (`df.writeTo("t").append()`).
+   *
+   * @example
+   * ```ts
+   * await spark.range(3).writeTo("three").using("parquet").createOrReplace(); // a table of three rows
+   * ```
+   */
   writeTo(table: string): DataFrameWriterV2 {
     return new DataFrameWriterV2(this.#internals, this.#plan, table);
   }

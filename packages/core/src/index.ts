@@ -7,9 +7,54 @@
  * `@spark-connect/core/node` (Node, native gRPC). The protocol's generated messages are in
  * `@spark-connect/core/proto`.
  *
- * @module
+ * @module @spark-connect/core
  */
+// biome-ignore-all assist/source/organizeImports: exports are grouped by topic, each group under a comment that says what it holds.
 
+// Sessions: the entry point, SQL, local data, the runtime configuration
+export { SparkSession, type SparkSessionOptions, type SqlArgs } from "./session.js";
+export type { LocalData, LocalSchema } from "./local-data.js";
+export { RuntimeConfig } from "./runtime-config.js";
+
+// DataFrames and their helpers: grouping, na, stat, observed metrics, reading, writing
+export { DataFrame, type ExplainMode, type ShowOptions, StorageLevel } from "./dataframe.js";
+export { GroupedData } from "./grouped-data.js";
+export { DataFrameNaFunctions, type NaValue } from "./dataframe-na.js";
+export { DataFrameStatFunctions } from "./dataframe-stat.js";
+export { Observation } from "./observation.js";
+export { DataFrameReader } from "./reader.js";
+export { DataFrameWriter, DataFrameWriterV2 } from "./writer.js";
+export type { ActionOptions, CollectOptions } from "./execution.js";
+
+// The catalog (spark.catalog) and what it returns
+export {
+  Catalog,
+  type CatalogColumn,
+  type CatalogFunction,
+  type CatalogMetadata,
+  type CatalogTable,
+  type CreateTableOptions,
+  type Database,
+} from "./catalog.js";
+
+// Columns, literals, functions and windows
+export { type CastTarget, Column, type ColumnOrLiteral } from "./column.js";
+export type { LiteralValue } from "./expressions/literal.js";
+export type { CastEvalMode } from "./expressions/nodes.js";
+export * from "./functions/index.js";
+export * as functions from "./functions/index.js";
+export { fromJson } from "./functions/index.js";
+export { Window, WindowSpec } from "./window.js";
+// Value types for literals and sql() arguments that JavaScript has no type for
+export { Decimal, decimal } from "./values/decimal.js";
+export { LocalDate, localDate } from "./values/local-date.js";
+
+// Data types (`fromJson` is the SQL function from_json; a data type from JSON is dataTypeFromJson)
+export * from "./types/index.js";
+export { fromJson as dataTypeFromJson } from "./types/index.js";
+
+// Results: rows, Arrow tables and the value types in them
+export { Row, type RowFactory, rowFactory } from "./row.js";
 export {
   type ArrowColumns,
   type ArrowValueOptions,
@@ -28,49 +73,15 @@ export {
   variantToValue,
   yearMonthIntervalToString,
 } from "./arrow/index.js";
-// The catalog (spark.catalog) and what it returns
+
+// Spark Server Libraries (extensions served by server-side plugins)
 export {
-  Catalog,
-  type CatalogColumn,
-  type CatalogFunction,
-  type CatalogMetadata,
-  type CatalogTable,
-  type CreateTableOptions,
-  type Database,
-} from "./catalog.js";
-// The low-level client and connecting
-export {
-  type CallControl,
-  CLOSE_BUDGET_MS,
-  DEFAULT_RECURSION_LIMIT,
-  type ExecuteOptions,
-  type ExecutionProgress,
-  type RetryEvent,
-  SDK_VERSION,
-  SparkConnectClient,
-  type SparkConnectClientOptions,
-  type StageProgress,
-} from "./client/client.js";
-export {
-  type ConnectionString,
-  DEFAULT_SPARK_CONNECT_PORT,
-  isLoopbackHost,
-  parseConnectionString,
-  redactToken,
-} from "./client/connection-string.js";
-export {
-  DEFAULT_RETRY_POLICY,
-  isRetryableError,
-  type RetryPolicyOptions,
-  type Sleep,
-} from "./client/retries.js";
-export { toSparkError } from "./client/to-spark-error.js";
-export { checkToken, MAX_TOKEN_BYTES } from "./client/token.js";
-// Columns, functions, windows
-export { type CastTarget, Column, type ColumnOrLiteral } from "./column.js";
-export { DataFrame, type ExplainMode, type ShowOptions, StorageLevel } from "./dataframe.js";
-export { DataFrameNaFunctions, type NaValue } from "./dataframe-na.js";
-export { DataFrameStatFunctions } from "./dataframe-stat.js";
+  type CommandResult,
+  type ExecuteCommandOptions,
+  type PlanJsonOptions,
+  packExtension,
+} from "./extensions.js";
+
 // Errors
 export {
   AnalysisError,
@@ -102,35 +113,33 @@ export {
   UnknownSparkError,
   UnsupportedOperationError,
 } from "./errors.js";
-export type { ActionOptions, CollectOptions } from "./execution.js";
-export type { LiteralValue } from "./expressions/literal.js";
-export type { CastEvalMode } from "./expressions/nodes.js";
-// Spark Server Libraries (extensions served by server-side plugins)
-export {
-  type CommandResult,
-  type ExecuteCommandOptions,
-  type PlanJsonOptions,
-  packExtension,
-} from "./extensions.js";
-export * from "./functions/index.js";
-export * as functions from "./functions/index.js";
-export { fromJson } from "./functions/index.js";
-export { SPARK_PROTOCOL_VERSION } from "./gen/protocol.js";
-export { GroupedData } from "./grouped-data.js";
-export type { LocalData, LocalSchema } from "./local-data.js";
-export { Observation } from "./observation.js";
-export { DataFrameReader } from "./reader.js";
+export { toSparkError } from "./client/to-spark-error.js";
 
-// Results
-export { Row, type RowFactory, rowFactory } from "./row.js";
-export { RuntimeConfig } from "./runtime-config.js";
-// Sessions and DataFrames
-export { SparkSession, type SparkSessionOptions, type SqlArgs } from "./session.js";
-// Data types (`fromJson` is the SQL function from_json; a data type from JSON is dataTypeFromJson)
-export * from "./types/index.js";
-export { fromJson as dataTypeFromJson } from "./types/index.js";
-// Value types for literals and sql() arguments that JavaScript has no type for
-export { Decimal, decimal } from "./values/decimal.js";
-export { LocalDate, localDate } from "./values/local-date.js";
-export { Window, WindowSpec } from "./window.js";
-export { DataFrameWriter, DataFrameWriterV2 } from "./writer.js";
+// The low-level client, connection strings and retries
+export {
+  type CallControl,
+  CLOSE_BUDGET_MS,
+  DEFAULT_RECURSION_LIMIT,
+  type ExecuteOptions,
+  type ExecutionProgress,
+  type RetryEvent,
+  SDK_VERSION,
+  SparkConnectClient,
+  type SparkConnectClientOptions,
+  type StageProgress,
+} from "./client/client.js";
+export {
+  type ConnectionString,
+  DEFAULT_SPARK_CONNECT_PORT,
+  isLoopbackHost,
+  parseConnectionString,
+  redactToken,
+} from "./client/connection-string.js";
+export {
+  DEFAULT_RETRY_POLICY,
+  isRetryableError,
+  type RetryPolicyOptions,
+  type Sleep,
+} from "./client/retries.js";
+export { checkToken, MAX_TOKEN_BYTES } from "./client/token.js";
+export { SPARK_PROTOCOL_VERSION } from "./gen/protocol.js";

@@ -7,7 +7,7 @@
 import type { Table } from "apache-arrow";
 import { columnsFromProtoSchema, tableFromRows, tableToIpcStream } from "./arrow/index.js";
 import { SparkArgumentError } from "./errors.js";
-import { LocalRelation } from "./plan/relations.js";
+import { LocalRelation } from "./plan/sources.js";
 import { Row } from "./row.js";
 import {
   ArrayType,

@@ -2,7 +2,7 @@
  * `@spark-connect/core/node`: connecting from Node over native gRPC (HTTP/2), straight to a Spark
  * Connect server with no proxy. Needs the optional peer dependency `@connectrpc/connect-node`.
  *
- * @module
+ * @module @spark-connect/core/node
  */
 import type { Interceptor, Transport } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";

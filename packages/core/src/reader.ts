@@ -1,7 +1,7 @@
 import type { DataFrame } from "./dataframe.js";
 import type { FacadeInternals } from "./dataframe-base.js";
 import { SparkArgumentError } from "./errors.js";
-import { ReadDataSource, ReadNamedTable } from "./plan/relations.js";
+import { ReadDataSource, ReadNamedTable } from "./plan/sources.js";
 
 type OptionValue = string | number | boolean;
 

@@ -145,7 +145,7 @@ export class Row extends Array<unknown> {
 
   /**
    * A JSON-ready object, used by `JSON.stringify(row)`: keyed by field name (the first column of
-   * a duplicated name wins) with values made JSON-safe by {@link toJsonValue}.
+   * a duplicated name wins) with values made JSON-safe by `toJsonValue` (in `row.ts`).
    */
   toJSON(): Record<string, unknown> {
     const names = this[SHAPE].names;

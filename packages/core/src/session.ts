@@ -22,7 +22,7 @@ import { INTERNALS } from "./internal.js";
 import { createLocalRelation, type LocalData, type LocalSchema } from "./local-data.js";
 import { ProtoRelation, SqlCommand } from "./plan/commands.js";
 import type { LogicalPlan } from "./plan/logical-plan.js";
-import { Range, ReadNamedTable, Sql } from "./plan/relations.js";
+import { Range, ReadNamedTable, Sql } from "./plan/sources.js";
 import { DataFrameReader } from "./reader.js";
 import { RuntimeConfig } from "./runtime-config.js";
 import { explainUnboundPositional } from "./sql-parameters.js";

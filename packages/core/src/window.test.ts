@@ -1,11 +1,10 @@
 import { toJson } from "@bufbuild/protobuf";
 import { describe, expect, test } from "vitest";
-import { SparkArgumentError } from "./errors.js";
 import { col, expr } from "./functions/core.js";
 import { ExpressionSchema } from "./gen/spark/connect/expressions_pb.js";
+import { a, thrown } from "./testing/expressions.js";
 import { Window, type WindowSpec } from "./window.js";
 
-const a = (name: string) => ({ unresolvedAttribute: { unparsedIdentifier: name } });
 const fnExpr = { expressionString: { expression: "count(1)" } };
 /** `count(1) OVER w` as protobuf JSON. */
 const over = (w: WindowSpec) => toJson(ExpressionSchema, expr("count(1)").over(w).expr.toProto());
@@ -37,17 +36,6 @@ const UNBOUNDED = { unbounded: true };
 const CURRENT = { currentRow: true };
 const int = (integer: number) => ({ value: { literal: { integer } } });
 const long = (value: bigint) => ({ value: { literal: { long: String(value) } } });
-
-/** Runs `build` and returns the SparkArgumentError it threw, failing when it did not throw. */
-function thrown(build: () => unknown): SparkArgumentError {
-  try {
-    build();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SparkArgumentError);
-    return e as SparkArgumentError;
-  }
-  throw new Error("expected a SparkArgumentError");
-}
 
 describe("Window specifications", () => {
   test("the constants are Spark's", () => {

@@ -2,10 +2,7 @@
  * Every exported function wrapper names a function the live server knows.
  */
 import { expect, test } from "vitest";
-import {
-  INTERNAL_SPARK_FUNCTION_NAMES,
-  SPARK_FUNCTION_NAMES,
-} from "../src/functions/spark-names.js";
+import { INTERNAL_SPARK_FUNCTION_NAMES, SPARK_FUNCTION_NAMES } from "../src/testing/spark-names.js";
 import { live, versionOf, withSession } from "./live-session.js";
 
 /**

@@ -112,7 +112,7 @@ export function retryPolicy(options: RetryPolicyOptions | false = {}): RetryPoli
  * - Spark's `INVALID_CURSOR.DISCONNECTED` (another request took over the result stream);
  * - any error that carries a `google.rpc.RetryInfo` (the server asks for a retry);
  * - a connection that failed or broke before any gRPC status arrived (see
- *   {@link isConnectionFailure}), which connect reports with various codes;
+ *   `isConnectionFailure`), which connect reports with various codes;
  *
  * but never a {@link permanentFailure} (an unknown host, a TLS mismatch, a port that speaks
  * another protocol), which waiting does not fix.

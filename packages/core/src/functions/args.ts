@@ -106,19 +106,21 @@ export function optionsArg(options: FunctionOptions | undefined): Expression[] {
 const INT_MAX = 2n ** 31n - 1n;
 
 /**
- * A random seed in [0, 2^63 - 1], as PySpark draws one for `rand()`, `shuffle()`… when no seed is
- * given, so that the seed is fixed in the plan (and a retried query sees the same numbers).
+ * A random seed in [0, 2^63 - 1], as PySpark draws one when no seed is given (`rand()`,
+ * `shuffle()`, `sample()`, `randomSplit()`, `sampleBy()`…), so that the seed is fixed in the plan
+ * and a retried query sees the same numbers. The SDK's only source of seeds.
  */
-export function randomSeed(): Expression {
+export function randomSeed(): bigint {
   const words = new BigUint64Array(1);
   crypto.getRandomValues(words);
-  const seed = (words[0] ?? 0n) >> 1n;
-  return new Literal(seed <= INT_MAX ? Number(seed) : seed);
+  return (words[0] ?? 0n) >> 1n;
 }
 
-/** A seed argument: the given one, or a random one. */
+/** A seed argument: the given one, or a random one (an INT literal when it fits, else a BIGINT). */
 export function seedArg(seed: Column | number | bigint | undefined | null): Expression {
-  return seed === undefined || seed === null ? randomSeed() : litArg(seed, "seed");
+  if (seed !== undefined && seed !== null) return litArg(seed, "seed");
+  const random = randomSeed();
+  return new Literal(random <= INT_MAX ? Number(random) : random);
 }
 
 /** `Decimal(0)` as PySpark sends it for a missing seconds argument: DECIMAL(10, 0). */

@@ -1,7 +1,7 @@
 /**
  * Spark SQL functions, as in PySpark's `pyspark.sql.functions` (Spark 4.1), in camelCase. Every
  * function builds an expression the server resolves by name; nothing is computed on the client.
- * `SPARK_FUNCTION_NAMES` (in `spark-names.ts`) lists the Spark function each one calls.
+ * `SPARK_FUNCTION_NAMES` (in `src/testing/spark-names.ts`, for tests only) lists the Spark function each one calls.
  *
  * Naming: PySpark's snake_case becomes camelCase (`count_distinct` → `countDistinct`,
  * `to_date` → `toDate`). PySpark's legacy camelCase aliases are kept where they differ in

@@ -1,8 +1,8 @@
 import { toJson as protoJson } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
 import type { Column } from "../column.js";
-import { SparkArgumentError } from "../errors.js";
 import { ExpressionSchema } from "../gen/spark/connect/expressions_pb.js";
+import { a, fn, s, thrown } from "../testing/expressions.js";
 import { col, lit } from "./core.js";
 import {
   fromCsv,
@@ -16,22 +16,6 @@ import {
 } from "./json-csv-xml.js";
 
 const json = (c: Column) => protoJson(ExpressionSchema, c.expr.toProto());
-const a = (name: string) => ({ unresolvedAttribute: { unparsedIdentifier: name } });
-const fn = (name: string, ...args: object[]) => ({
-  unresolvedFunction: { functionName: name, ...(args.length ? { arguments: args } : {}) },
-});
-const s = (value: string) => ({ literal: { string: value } });
-
-/** Runs `build` and returns what it threw, failing when it did not throw. */
-function thrown(build: () => unknown): SparkArgumentError {
-  try {
-    build();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SparkArgumentError);
-    return e as SparkArgumentError;
-  }
-  throw new Error("expected a SparkArgumentError");
-}
 
 const options = (...kv: string[]) => fn("map", ...kv.map(s));
 

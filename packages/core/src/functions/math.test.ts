@@ -1,8 +1,6 @@
-import { toJson } from "@bufbuild/protobuf";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Column } from "../column.js";
-import { SparkArgumentError } from "../errors.js";
-import { ExpressionSchema } from "../gen/spark/connect/expressions_pb.js";
+import { a, d, fn, i, json, thrown } from "../testing/expressions.js";
 import { col, lit } from "./core.js";
 import {
   atan2,
@@ -24,29 +22,23 @@ import {
   widthBucket,
 } from "./math.js";
 
-const json = (c: Column) => toJson(ExpressionSchema, c.expr.toProto());
-const a = (name: string) => ({ unresolvedAttribute: { unparsedIdentifier: name } });
-const fn = (name: string, ...args: object[]) => ({
-  unresolvedFunction: { functionName: name, ...(args.length ? { arguments: args } : {}) },
-});
-const i = (value: number) => ({ literal: { integer: value } });
-const d = (value: number) => ({ literal: { double: value } });
-
-/** Runs `build` and returns what it threw, failing when it did not throw. */
-function thrown(build: () => unknown): SparkArgumentError {
-  try {
-    build();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SparkArgumentError);
-    return e as SparkArgumentError;
-  }
-  throw new Error("expected a SparkArgumentError");
-}
-
 const seedOf = (c: Column) =>
   (
     json(c) as { unresolvedFunction: { arguments: { literal: Record<string, unknown> }[] } }
   ).unresolvedFunction.arguments.at(-1)?.literal;
+
+/** Runs `body` while crypto.getRandomValues fills every byte with `byte`. */
+function withRandomBytes(byte: number, body: () => void): void {
+  const spy = vi.spyOn(crypto, "getRandomValues").mockImplementation((a: ArrayBufferView) => {
+    new Uint8Array(a.buffer, a.byteOffset, a.byteLength).fill(byte);
+    return a;
+  });
+  try {
+    body();
+  } finally {
+    spy.mockRestore();
+  }
+}
 
 describe("math functions", () => {
   it("round sends the scale as a literal only when given", () => {
@@ -58,16 +50,18 @@ describe("math functions", () => {
   it("rand(42) sends the seed; without one a random seed is drawn into the plan", () => {
     expect(json(rand(42))).toEqual(fn("rand", i(42)));
     expect(json(random(7))).toEqual(fn("rand", i(7)));
-    const seed = seedOf(rand());
-    expect(seed).toBeDefined();
-    const value = BigInt(String(seed?.long ?? seed?.integer));
-    expect(value >= 0n && value < 2n ** 63n).toBe(true);
     expect(json(randn(1))).toEqual(fn("randn", i(1)));
+    // The random seed is in [0, 2^63-1]: all bits drawn set give the largest long, not -1…
+    withRandomBytes(0xff, () => expect(seedOf(rand())).toEqual({ long: "9223372036854775807" }));
+    // …and a small one is sent as an INT.
+    withRandomBytes(0x00, () => expect(json(rand())).toEqual(fn("rand", i(0))));
   });
 
-  it("uniform sends min, max and a seed", () => {
+  it("uniform sends min, max and a seed (a random one when not given)", () => {
     expect(json(uniform(1, 7, 42))).toEqual(fn("uniform", i(1), i(7), i(42)));
-    expect(seedOf(uniform(0, 1))).toBeDefined();
+    withRandomBytes(0x00, () =>
+      expect(json(uniform(0, 1))).toEqual(fn("uniform", i(0), i(1), i(0))),
+    );
   });
 
   it("log with one argument is ln, with two the base comes first", () => {

@@ -1,8 +1,5 @@
-import { toJson } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
-import type { Column } from "../column.js";
-import { SparkArgumentError } from "../errors.js";
-import { ExpressionSchema } from "../gen/spark/connect/expressions_pb.js";
+import { a, b, d, fn, i, json, thrown } from "../testing/expressions.js";
 import { lit } from "./core.js";
 import {
   bitmapConstructAgg,
@@ -12,26 +9,6 @@ import {
   kllSketchGetQuantileDouble,
   thetaUnion,
 } from "./sketch.js";
-
-const json = (c: Column) => toJson(ExpressionSchema, c.expr.toProto());
-const a = (name: string) => ({ unresolvedAttribute: { unparsedIdentifier: name } });
-const fn = (name: string, ...args: object[]) => ({
-  unresolvedFunction: { functionName: name, ...(args.length ? { arguments: args } : {}) },
-});
-const i = (value: number) => ({ literal: { integer: value } });
-const b = (value: boolean) => ({ literal: { boolean: value } });
-const d = (value: number) => ({ literal: { double: value } });
-
-/** Runs `build` and returns what it threw, failing when it did not throw. */
-function thrown(build: () => unknown): SparkArgumentError {
-  try {
-    build();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SparkArgumentError);
-    return e as SparkArgumentError;
-  }
-  throw new Error("expected a SparkArgumentError");
-}
 
 describe("sketch and bitmap functions", () => {
   it("optional sizes are sent only when given", () => {

@@ -1,24 +1,7 @@
-import { toJson } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
-import type { Column } from "../column.js";
-import { SparkArgumentError } from "../errors.js";
-import { ExpressionSchema } from "../gen/spark/connect/expressions_pb.js";
+import { a, json, thrown } from "../testing/expressions.js";
 import { col } from "./core.js";
 import { asc, ascNullsLast, desc, descNullsFirst } from "./sort.js";
-
-const json = (c: Column) => toJson(ExpressionSchema, c.expr.toProto());
-const a = (name: string) => ({ unresolvedAttribute: { unparsedIdentifier: name } });
-
-/** Runs `build` and returns what it threw, failing when it did not throw. */
-function thrown(build: () => unknown): SparkArgumentError {
-  try {
-    build();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SparkArgumentError);
-    return e as SparkArgumentError;
-  }
-  throw new Error("expected a SparkArgumentError");
-}
 
 const order = (name: string, direction: string, nulls: string) => ({
   sortOrder: {

@@ -1,8 +1,5 @@
-import { toJson } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
-import type { Column } from "../column.js";
-import { SparkArgumentError } from "../errors.js";
-import { ExpressionSchema } from "../gen/spark/connect/expressions_pb.js";
+import { a, fn, i, json, s, thrown } from "../testing/expressions.js";
 import { col, lit } from "./core.js";
 import {
   concatWs,
@@ -24,25 +21,6 @@ import {
   translate,
   trim,
 } from "./string.js";
-
-const json = (c: Column) => toJson(ExpressionSchema, c.expr.toProto());
-const a = (name: string) => ({ unresolvedAttribute: { unparsedIdentifier: name } });
-const fn = (name: string, ...args: object[]) => ({
-  unresolvedFunction: { functionName: name, ...(args.length ? { arguments: args } : {}) },
-});
-const i = (value: number) => ({ literal: { integer: value } });
-const s = (value: string) => ({ literal: { string: value } });
-
-/** Runs `build` and returns what it threw, failing when it did not throw. */
-function thrown(build: () => unknown): SparkArgumentError {
-  try {
-    build();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SparkArgumentError);
-    return e as SparkArgumentError;
-  }
-  throw new Error("expected a SparkArgumentError");
-}
 
 describe("string functions", () => {
   it("regexpExtract sends the pattern and group index as literals", () => {

@@ -1,8 +1,5 @@
-import { toJson } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
-import type { Column } from "../column.js";
-import { SparkArgumentError } from "../errors.js";
-import { ExpressionSchema } from "../gen/spark/connect/expressions_pb.js";
+import { a, b, fn, i, json, s, thrown } from "../testing/expressions.js";
 import { Window } from "../window.js";
 import { col } from "./core.js";
 import {
@@ -16,26 +13,6 @@ import {
   rank,
   rowNumber,
 } from "./window-functions.js";
-
-const json = (c: Column) => toJson(ExpressionSchema, c.expr.toProto());
-const a = (name: string) => ({ unresolvedAttribute: { unparsedIdentifier: name } });
-const fn = (name: string, ...args: object[]) => ({
-  unresolvedFunction: { functionName: name, ...(args.length ? { arguments: args } : {}) },
-});
-const i = (value: number) => ({ literal: { integer: value } });
-const s = (value: string) => ({ literal: { string: value } });
-const b = (value: boolean) => ({ literal: { boolean: value } });
-
-/** Runs `build` and returns what it threw, failing when it did not throw. */
-function thrown(build: () => unknown): SparkArgumentError {
-  try {
-    build();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SparkArgumentError);
-    return e as SparkArgumentError;
-  }
-  throw new Error("expected a SparkArgumentError");
-}
 
 describe("window functions", () => {
   it("lag sends the offset always and the default only when given", () => {

@@ -1,8 +1,8 @@
 import { toJson } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
 import { Column } from "../column.js";
+import * as F from "../functions/index.js";
 import { ExpressionSchema } from "../gen/spark/connect/expressions_pb.js";
-import * as F from "./index.js";
 import {
   CALLER_NAMED_FUNCTIONS,
   INTERNAL_SPARK_FUNCTION_NAMES,
