@@ -25,6 +25,7 @@ import {
   SparkConnectClient,
   type SparkConnectClientOptions,
 } from "./client.js";
+import { RELEASE_EVERY } from "./releaser.js";
 import { type RetryPolicyOptions, sleep as timerSleep } from "./retries.js";
 
 const OP_ID = "cccccccc-bbbb-4ccc-8ddd-eeeeeeeeeeee";
@@ -105,6 +106,8 @@ function harness(
       sleeps.push(ms);
       signal?.throwIfAborted();
     },
+    // A release per response, so call sequences show each one (the default groups them).
+    releaseEvery: { responses: 1 },
     ...options,
   });
   return { client, calls, sleeps };
@@ -670,6 +673,52 @@ describe("SparkConnectClient.execute", () => {
     // While the first release hung, the stream went on; only one call with the newest id followed,
     // and none after the final release.
     expect(calls.log).toEqual(["release until r1", "release all"]);
+  });
+
+  test("by default consumed responses are released in groups: every 32 responses, or 8 MiB of Arrow data", async () => {
+    const big = (id: string) =>
+      create(ExecutePlanResponseSchema, {
+        sessionId: SESSION,
+        serverSideSessionId: "srv-1",
+        operationId: "op",
+        responseId: id,
+        responseType: {
+          case: "arrowBatch",
+          value: { rowCount: 0n, data: new Uint8Array(5 * 1024 * 1024) },
+        },
+      });
+    const { client, calls } = harness(
+      (calls) => ({
+        async *executePlan() {
+          for (let i = 1; i <= 70; i++) yield response(`r${i}`);
+          yield big("b1"); // 5 MiB: not yet 8
+          yield big("b2"); // 10 MiB since the last release
+          yield response("end", "complete");
+        },
+        async releaseExecute(req) {
+          calls.releases.push(req);
+          calls.log.push(
+            req.release.case === "releaseUntil"
+              ? `release until ${req.release.value.responseId}`
+              : "release all",
+          );
+          return { sessionId: SESSION, serverSideSessionId: "srv-1", operationId: req.operationId };
+        },
+      }),
+      // The default counts; no time limit, so that a slow machine cannot add a release.
+      { releaseEvery: { ...RELEASE_EVERY, ms: Number.POSITIVE_INFINITY } },
+    );
+    for await (const r of client.execute(plan)) {
+      // Let each release finish before the next response, so none is merged into another.
+      if (r.responseId) await settle();
+    }
+    await settle();
+    expect(calls.log).toEqual([
+      "release until r32",
+      "release until r64",
+      "release until b2",
+      "release all",
+    ]);
   });
 
   test("the final releaseAll is retried a few times, in the background", async () => {

@@ -30,7 +30,13 @@ import {
 import { withErrorDetails } from "./error-details.js";
 import type { ExecutionProgress } from "./progress.js";
 import { type ReattachContext, type RunningOperation, reattachableExecute } from "./reattach.js";
-import { createReleaser, type Releaser, type ReleaserDeps } from "./releaser.js";
+import {
+  createReleaser,
+  RELEASE_EVERY,
+  type ReleaseCadence,
+  type Releaser,
+  type ReleaserDeps,
+} from "./releaser.js";
 import {
   type RetryPolicy,
   type RetryPolicyOptions,
@@ -138,6 +144,14 @@ export interface SparkConnectClientOptions {
    * call).
    */
   timeoutMs?: number;
+  /**
+   * How often the client lets the server drop the result responses it has consumed
+   * (ReleaseExecute `releaseUntil`, in the background): after this many responses, bytes of
+   * Arrow data or milliseconds, whichever comes first; `{ responses: 1 }` releases every
+   * response, as PySpark does. Reattaching is unaffected: it always resumes after the last
+   * response received. Default: {@link RELEASE_EVERY} (32 responses, 8 MiB, 1 s).
+   */
+  releaseEvery?: Partial<ReleaseCadence>;
 }
 
 /** Options of one call. */
@@ -318,6 +332,7 @@ export class SparkConnectClient {
   readonly #retryPolicy: RetryPolicy;
   readonly #sleep: Sleep;
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
+  readonly #releaseEvery: ReleaseCadence;
   readonly #serverStackTrace: boolean;
   readonly #token: string | undefined;
   readonly #timeoutMs: number | undefined;
@@ -352,6 +367,7 @@ export class SparkConnectClient {
     this.#sleep = options.sleep ?? timerSleep;
     this.#onRetry = options.onRetry;
     this.#serverStackTrace = options.serverStackTrace === true;
+    this.#releaseEvery = Object.freeze({ ...RELEASE_EVERY, ...options.releaseEvery });
     this.#timeoutMs = checkTimeout(options.timeoutMs);
   }
 
@@ -663,6 +679,7 @@ export class SparkConnectClient {
         this.#client.releaseExecute({ ...this.#base(), ...release }, options),
       policy: this.#housekeepingPolicy(),
       sleep: this.#sleep,
+      every: this.#releaseEvery,
     };
   }
 

@@ -105,7 +105,13 @@ export async function* reattachableExecute(
           if (kind !== undefined && kind !== "executionProgress" && kind !== "resultComplete") {
             partial = true;
           }
-          if (!complete) ctx.releaser.until(response.responseId);
+          if (!complete) {
+            const r = response.responseType;
+            ctx.releaser.until(
+              response.responseId,
+              r.case === "arrowBatch" ? r.value.data.byteLength : 0,
+            );
+          }
         }
         if (complete) return;
         // The stream ended early (the server's stream limits, a proxy): reattach at once.
