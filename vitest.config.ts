@@ -23,6 +23,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
+          // A hang guard, not a speed check: on a loaded machine (Spark, Chromium and vitest
+          // sharing two cores) the million-row tests need more than vitest's 5 s default.
+          testTimeout: 30_000,
           include: [
             "packages/*/src/**/*.test.ts",
             "examples/*/src/**/*.test.ts",
