@@ -295,7 +295,8 @@ describe("permanent failures fail fast and typed; transient ones are retried", (
   test.each([
     [
       "NXDOMAIN, native",
-      (onRetry: (e: RetryEvent) => void) => connect("sc://no-such-host.invalid", { onRetry }),
+      (onRetry: (e: RetryEvent) => void) =>
+        connect("sc://no-such-host.invalid", { onRetry, token: SECRET }),
       "HOST_NOT_FOUND",
     ],
     [
@@ -304,6 +305,7 @@ describe("permanent failures fail fast and typed; transient ones are retried", (
         webConnect({
           baseUrl: "http://no-such-host.invalid:8080",
           onRetry,
+          token: SECRET,
           releaseOnPageHide: false,
         }),
       "HOST_NOT_FOUND",
@@ -311,7 +313,7 @@ describe("permanent failures fail fast and typed; transient ones are retried", (
     [
       "use_ssl=true against Spark's plain-text port, native",
       (onRetry: (e: RetryEvent) => void) =>
-        connect(`${live.remote.replace(/\/$/, "")}/;use_ssl=true`, { onRetry }),
+        connect(`${live.remote.replace(/\/$/, "")}/;use_ssl=true;token=${SECRET}`, { onRetry }),
       "TLS_HANDSHAKE_FAILED",
     ],
     [
@@ -320,6 +322,7 @@ describe("permanent failures fail fast and typed; transient ones are retried", (
         webConnect({
           baseUrl: live.envoyUrl.replace(/^http:/, "https:"),
           onRetry,
+          token: SECRET,
           fetch: pageFetch,
           releaseOnPageHide: false,
         }),
@@ -328,7 +331,13 @@ describe("permanent failures fail fast and typed; transient ones are retried", (
     [
       "gRPC-Web sent to Spark's native gRPC port",
       (onRetry: (e: RetryEvent) => void) =>
-        webConnect({ baseUrl: live.grpcUrl, onRetry, fetch: pageFetch, releaseOnPageHide: false }),
+        webConnect({
+          baseUrl: live.grpcUrl,
+          onRetry,
+          token: SECRET,
+          fetch: pageFetch,
+          releaseOnPageHide: false,
+        }),
       "NOT_A_GRPC_WEB_ENDPOINT",
     ],
   ])("%s", async (what, make, errorClass) => {
@@ -340,6 +349,27 @@ describe("permanent failures fail fast and typed; transient ones are retried", (
     expect(error.errorClass).toBe(errorClass);
     expect(retries).toEqual([]);
     expect(ms).toBeLessThan(1_000);
+    expectNoSecret(error);
+  });
+
+  test("headers too large for Envoy (HTTP 431) are REQUEST_HEADER_TOO_LARGE, not retried", async () => {
+    const { ms, error, retries } = await firstCall((onRetry) =>
+      webConnect({
+        baseUrl: live.envoyUrl,
+        onRetry,
+        token: SECRET,
+        headers: { "x-padding": "p".repeat(100_000) },
+        fetch: pageFetch,
+        releaseOnPageHide: false,
+      }),
+    );
+    console.log(
+      `[faults] 100 KB of headers through Envoy: ${error.errorClass} in ${ms} ms: ${error.message}`,
+    );
+    expect(error.name).toBe("SparkConnectionError");
+    expect(error.errorClass).toBe("REQUEST_HEADER_TOO_LARGE");
+    expect(retries).toEqual([]);
+    expectNoSecret(error);
   });
 
   test("native gRPC sent to an HTTP/1.1 port", async () => {
@@ -371,8 +401,9 @@ describe("permanent failures fail fast and typed; transient ones are retried", (
     probe.close();
     await once(probe, "close");
     const { ms, error, retries } = await firstCall((onRetry) =>
-      connect(`sc://127.0.0.1:${port}`, { onRetry, timeoutMs: 2_500 }),
+      connect(`sc://127.0.0.1:${port}`, { onRetry, timeoutMs: 2_500, token: SECRET }),
     );
+    expectNoSecret(error);
     console.log(
       `[faults] refused: ${error.errorClass} after ${ms} ms, ${retries.length} retries (${retries.map((r) => r.delayMs).join(", ")} ms)`,
     );
@@ -404,6 +435,7 @@ describe("permanent failures fail fast and typed; transient ones are retried", (
         webConnect({
           baseUrl: envoy.url,
           onRetry,
+          token: SECRET,
           timeoutMs: 2_500,
           fetch: pageFetch,
           releaseOnPageHide: false,
@@ -415,6 +447,7 @@ describe("permanent failures fail fast and typed; transient ones are retried", (
       expect(error.errorClass).toBe("DEADLINE_EXCEEDED");
       expect(retries.length).toBeGreaterThanOrEqual(3);
       expect(retries[0]?.error.errorClass).toBe("CONNECTION_UNAVAILABLE");
+      expectNoSecret(error);
       expect(ms).toBeLessThan(4_000);
     } finally {
       await envoy.stop();
