@@ -235,7 +235,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 const MAX_HOUSEKEEPING_RETRIES = 3;
 /** Timeout of each ReleaseExecute and ReleaseSession call. */
-const HOUSEKEEPING_TIMEOUT_MS = 30_000;
+const HOUSEKEEPING_TIMEOUT_MS = 10_000;
 /**
  * Timeout of the Interrupt sent when an execution is cancelled. It runs in the background: the
  * cancelled action has already rejected.
@@ -321,6 +321,9 @@ export class SparkConnectClient {
   readonly #serverStackTrace: boolean;
   readonly #token: string | undefined;
   readonly #timeoutMs: number | undefined;
+  /** The background calls in flight (see {@link #background}). */
+  readonly #pending = new Set<AbortController>();
+  #closed = false;
   /** The operations running now, by id. */
   readonly #running = new Map<string, RunningOperation>();
   #serverSideSessionId: string | undefined;
@@ -598,6 +601,10 @@ export class SparkConnectClient {
     }
     const left = Math.max(1, CLOSE_BUDGET_MS - (Date.now() - started));
     await this.releaseSession({ signal }, left).catch(() => undefined);
+    // The server has closed the session's operations: stop what is still going on for them.
+    this.#closed = true;
+    for (const c of this.#pending) c.abort();
+    this.#pending.clear();
   }
 
   /** Ends the server-side session. */
@@ -642,25 +649,42 @@ export class SparkConnectClient {
     signal: AbortSignal | undefined,
     cause?: unknown,
   ): SparkCancelledError {
-    void this.#client
-      .interrupt(
+    void this.#background((signal) =>
+      this.#client.interrupt(
         {
           ...this.#base(),
           interruptType: InterruptRequest_InterruptType.OPERATION_ID,
           interrupt: { case: "operationId", value: operationId },
         },
-        this.#callOptions({}, INTERRUPT_TIMEOUT_MS),
-      )
-      .catch(() => undefined);
+        this.#callOptions({ signal }, INTERRUPT_TIMEOUT_MS),
+      ),
+    ).catch(() => undefined);
     return this.#redact(cancelledError(`operation ${operationId}`, signal, cause, { operationId }));
+  }
+
+  /**
+   * Runs a call nobody awaits (a release, the Interrupt of a cancelled action) with its own
+   * abort controller, which {@link close} aborts: once the session is closed, no background call
+   * keeps a Node process alive waiting on a server that is gone (each listener is on its own
+   * signal, so any number of them raises no listener warning).
+   */
+  #background<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (this.#closed) return Promise.reject(new Error("the client is closed"));
+    const controller = new AbortController();
+    this.#pending.add(controller);
+    return call(controller.signal).finally(() => this.#pending.delete(controller));
   }
 
   /** What the releaser of an operation needs: the call, and the housekeeping budget. */
   #releaseDeps(): ReleaserDeps {
-    const options = this.#callOptions({}, HOUSEKEEPING_TIMEOUT_MS);
     return {
       releaseExecute: (release) =>
-        this.#client.releaseExecute({ ...this.#base(), ...release }, options),
+        this.#background((signal) =>
+          this.#client.releaseExecute(
+            { ...this.#base(), ...release },
+            this.#callOptions({ signal }, HOUSEKEEPING_TIMEOUT_MS),
+          ),
+        ),
       policy: this.#housekeepingPolicy(),
       sleep: this.#sleep,
     };
