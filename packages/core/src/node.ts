@@ -5,7 +5,7 @@
  * @module
  */
 import type { Interceptor, Transport } from "@connectrpc/connect";
-import { createGrpcTransport } from "@connectrpc/connect-node";
+import { createGrpcTransport, type Http2SessionManager } from "@connectrpc/connect-node";
 import { DEFAULT_RECURSION_LIMIT } from "./client/client.js";
 import { DEFAULT_SPARK_CONNECT_PORT } from "./client/connection-string.js";
 import { createSessionManager } from "./node-session-manager.js";
@@ -44,16 +44,20 @@ export function createSparkGrpcTransport(
     baseUrl: string;
     maxMessageSize?: number;
     interceptors?: Interceptor[];
+    /** The HTTP/2 connection manager. Default: one with the keepalive options. */
+    sessionManager?: Http2SessionManager;
   } & KeepaliveOptions,
 ): Transport {
   return createGrpcTransport({
     baseUrl: options.baseUrl,
     binaryOptions: { recursionLimit: DEFAULT_RECURSION_LIMIT },
     // The connection manager owns the keepalive (and the options of node's http2.connect).
-    sessionManager: createSessionManager(options.baseUrl, {
-      pingIntervalMs: options.pingIntervalMs ?? 15_000,
-      pingTimeoutMs: options.pingTimeoutMs ?? 10_000,
-    }),
+    sessionManager:
+      options.sessionManager ??
+      createSessionManager(options.baseUrl, {
+        pingIntervalMs: options.pingIntervalMs ?? 15_000,
+        pingTimeoutMs: options.pingTimeoutMs ?? 10_000,
+      }),
     ...(options.maxMessageSize
       ? { readMaxBytes: options.maxMessageSize, writeMaxBytes: options.maxMessageSize }
       : {}),
@@ -77,17 +81,30 @@ export function connect(url?: string, options: NodeConnectOptions = {}): SparkSe
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
     ?.env;
   const remote = url ?? env?.SPARK_REMOTE ?? `sc://localhost:${DEFAULT_SPARK_CONNECT_PORT}`;
-  const { interceptors, pingIntervalMs, pingTimeoutMs, ...overrides } = options;
+  const { interceptors, pingIntervalMs, pingTimeoutMs, onClose, ...overrides } = options;
+  // Dropped when the session stops, so that no connection to a frozen server outlives it.
+  let manager: Http2SessionManager | undefined;
   return SparkSession.fromConnectionString(
     remote,
-    (c) =>
-      createSparkGrpcTransport({
+    (c) => {
+      manager = createSessionManager(c.baseUrl, {
+        pingIntervalMs: pingIntervalMs ?? 15_000,
+        pingTimeoutMs: pingTimeoutMs ?? 10_000,
+      });
+      return createSparkGrpcTransport({
         baseUrl: c.baseUrl,
+        sessionManager: manager,
         ...(c.grpcMaxMessageSize === undefined ? {} : { maxMessageSize: c.grpcMaxMessageSize }),
         ...(interceptors ? { interceptors } : {}),
-        ...(pingIntervalMs === undefined ? {} : { pingIntervalMs }),
-        ...(pingTimeoutMs === undefined ? {} : { pingTimeoutMs }),
-      }),
-    { platform: "node", ...overrides },
+      });
+    },
+    {
+      platform: "node",
+      ...overrides,
+      onClose: () => {
+        manager?.abort();
+        onClose?.();
+      },
+    },
   );
 }

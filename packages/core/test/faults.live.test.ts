@@ -6,9 +6,14 @@
  * `stop()`; 50 concurrent actions raise no listener warning; server messages carry their class
  * once.
  */
+import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { createServer, type Server, type Socket } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startEnvoy } from "../../../tools/envoy.js";
@@ -482,3 +487,46 @@ test.each([
     });
   },
 );
+
+test("a Node process that stops its session on a frozen server exits right after stop()", async () => {
+  const server = createServer(() => undefined);
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  const dir = mkdtempSync(path.join(os.tmpdir(), "spark-exit-"));
+  const script = path.join(dir, "exit.mts");
+  writeFileSync(
+    script,
+    `import { connect } from ${JSON.stringify(fileURLToPath(new URL("../src/node.ts", import.meta.url)))};
+const t0 = Date.now();
+const spark = connect("sc://127.0.0.1:${port}");
+await spark.range(3).collect({ signal: AbortSignal.timeout(1000) }).catch(() => undefined);
+await spark.stop();
+process.on("exit", () => console.log(JSON.stringify({ stopped: stoppedAt, exited: Date.now() - t0 })));
+const stoppedAt = Date.now() - t0;
+`,
+  );
+  try {
+    const child = spawn(process.execPath, ["--import", "tsx", script], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += String(d);
+    });
+    const killer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    const [code] = await once(child, "exit");
+    clearTimeout(killer);
+    const times = JSON.parse(out.trim()) as { stopped: number; exited: number };
+    console.log(
+      `[faults] Node process on a frozen server: stop() after ${times.stopped} ms, exit after ${times.exited} ms`,
+    );
+    expect(code).toBe(0);
+    expect(times.stopped).toBeLessThan(8_000);
+    expect(times.exited - times.stopped).toBeLessThan(1_000);
+  } finally {
+    for (const s of [server]) s.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -138,6 +138,12 @@ export interface SparkConnectClientOptions {
    * call).
    */
   timeoutMs?: number;
+  /**
+   * Called once {@link SparkConnectClient.close} (`SparkSession.stop()`) has ended the session,
+   * so that a platform package can close its connections (the Node transport drops its HTTP/2
+   * connection, which a frozen server would otherwise hold open for minutes). Default: none.
+   */
+  onClose?: () => void;
 }
 
 /** Options of one call. */
@@ -324,6 +330,7 @@ export class SparkConnectClient {
   /** The background calls in flight (see {@link #background}). */
   readonly #pending = new Set<AbortController>();
   #closed = false;
+  readonly #onClose: (() => void) | undefined;
   /** The operations running now, by id. */
   readonly #running = new Map<string, RunningOperation>();
   #serverSideSessionId: string | undefined;
@@ -356,6 +363,7 @@ export class SparkConnectClient {
     this.#onRetry = options.onRetry;
     this.#serverStackTrace = options.serverStackTrace === true;
     this.#timeoutMs = checkTimeout(options.timeoutMs);
+    this.#onClose = options.onClose;
   }
 
   /** The retry policy in force. */
@@ -605,6 +613,11 @@ export class SparkConnectClient {
     this.#closed = true;
     for (const c of this.#pending) c.abort();
     this.#pending.clear();
+    try {
+      this.#onClose?.();
+    } catch {
+      // Closing the connections is best effort.
+    }
   }
 
   /** Ends the server-side session. */
