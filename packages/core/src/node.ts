@@ -5,7 +5,7 @@
  * @module @spark-connect/core/node
  */
 import type { Interceptor, Transport } from "@connectrpc/connect";
-import { createGrpcTransport } from "@connectrpc/connect-node";
+import { createGrpcTransport, type Http2SessionManager } from "@connectrpc/connect-node";
 import { DEFAULT_RECURSION_LIMIT } from "./client/client.js";
 import { DEFAULT_SPARK_CONNECT_PORT } from "./client/connection-string.js";
 import { createSessionManager } from "./node-session-manager.js";
@@ -49,6 +49,11 @@ export interface NodeTlsOptions {
   servername?: string;
 }
 
+/** The http2.connect options for TLS: only for https URLs. */
+function tlsFor(baseUrl: string, tls: NodeTlsOptions | undefined): NodeTlsOptions | undefined {
+  return tls && baseUrl.startsWith("https:") ? { ...tls } : undefined;
+}
+
 /** Options of {@link connect} besides the connection string. */
 export interface NodeConnectOptions
   extends Partial<Omit<SparkSessionOptions, "transport">>,
@@ -73,20 +78,27 @@ export function createSparkGrpcTransport(
     interceptors?: Interceptor[];
     /** TLS settings for an https `baseUrl`. Default: Node's built-in root certificates. */
     tls?: NodeTlsOptions;
+    /**
+     * The HTTP/2 connection manager. Default: one with the keepalive options (and `tls`). When
+     * given, it owns the keepalive and TLS settings.
+     */
+    sessionManager?: Http2SessionManager;
   } & KeepaliveOptions,
 ): Transport {
   return createGrpcTransport({
     baseUrl: options.baseUrl,
     binaryOptions: { recursionLimit: DEFAULT_RECURSION_LIMIT },
     // The connection manager owns the keepalive and the options of node's http2.connect (TLS).
-    sessionManager: createSessionManager(
-      options.baseUrl,
-      {
-        pingIntervalMs: options.pingIntervalMs ?? 15_000,
-        pingTimeoutMs: options.pingTimeoutMs ?? 10_000,
-      },
-      options.tls && options.baseUrl.startsWith("https:") ? { ...options.tls } : undefined,
-    ),
+    sessionManager:
+      options.sessionManager ??
+      createSessionManager(
+        options.baseUrl,
+        {
+          pingIntervalMs: options.pingIntervalMs ?? 15_000,
+          pingTimeoutMs: options.pingTimeoutMs ?? 10_000,
+        },
+        tlsFor(options.baseUrl, options.tls),
+      ),
     ...(options.maxMessageSize
       ? { readMaxBytes: options.maxMessageSize, writeMaxBytes: options.maxMessageSize }
       : {}),
@@ -113,18 +125,31 @@ export function connect(url?: string, options: NodeConnectOptions = {}): SparkSe
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
     ?.env;
   const remote = url ?? env?.SPARK_REMOTE ?? `sc://localhost:${DEFAULT_SPARK_CONNECT_PORT}`;
-  const { interceptors, tls, pingIntervalMs, pingTimeoutMs, ...overrides } = options;
+  const { interceptors, tls, pingIntervalMs, pingTimeoutMs, onClose, ...overrides } = options;
+  // Dropped when the session stops, so that no connection to a frozen server outlives it.
+  let manager: Http2SessionManager | undefined;
   return SparkSession.fromConnectionString(
     remote,
-    (c) =>
-      createSparkGrpcTransport({
+    (c) => {
+      manager = createSessionManager(
+        c.baseUrl,
+        { pingIntervalMs: pingIntervalMs ?? 15_000, pingTimeoutMs: pingTimeoutMs ?? 10_000 },
+        tlsFor(c.baseUrl, tls),
+      );
+      return createSparkGrpcTransport({
         baseUrl: c.baseUrl,
+        sessionManager: manager,
         ...(c.grpcMaxMessageSize === undefined ? {} : { maxMessageSize: c.grpcMaxMessageSize }),
         ...(interceptors ? { interceptors } : {}),
-        ...(tls ? { tls } : {}),
-        ...(pingIntervalMs === undefined ? {} : { pingIntervalMs }),
-        ...(pingTimeoutMs === undefined ? {} : { pingTimeoutMs }),
-      }),
-    { platform: "node", ...overrides },
+      });
+    },
+    {
+      platform: "node",
+      ...overrides,
+      onClose: () => {
+        manager?.abort();
+        onClose?.();
+      },
+    },
   );
 }

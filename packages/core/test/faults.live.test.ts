@@ -6,9 +6,14 @@
  * `stop()`; 50 concurrent actions raise no listener warning; server messages carry their class
  * once.
  */
+import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { createServer, type Server, type Socket } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startEnvoy } from "../../../tools/envoy.js";
@@ -295,7 +300,8 @@ describe("permanent failures fail fast and typed; transient ones are retried", (
   test.each([
     [
       "NXDOMAIN, native",
-      (onRetry: (e: RetryEvent) => void) => connect("sc://no-such-host.invalid", { onRetry }),
+      (onRetry: (e: RetryEvent) => void) =>
+        connect("sc://no-such-host.invalid", { onRetry, token: SECRET }),
       "HOST_NOT_FOUND",
     ],
     [
@@ -304,6 +310,7 @@ describe("permanent failures fail fast and typed; transient ones are retried", (
         webConnect({
           baseUrl: "http://no-such-host.invalid:8080",
           onRetry,
+          token: SECRET,
           releaseOnPageHide: false,
         }),
       "HOST_NOT_FOUND",
@@ -311,7 +318,7 @@ describe("permanent failures fail fast and typed; transient ones are retried", (
     [
       "use_ssl=true against Spark's plain-text port, native",
       (onRetry: (e: RetryEvent) => void) =>
-        connect(`${live.remote.replace(/\/$/, "")}/;use_ssl=true`, { onRetry }),
+        connect(`${live.remote.replace(/\/$/, "")}/;use_ssl=true;token=${SECRET}`, { onRetry }),
       "TLS_HANDSHAKE_FAILED",
     ],
     [
@@ -320,6 +327,7 @@ describe("permanent failures fail fast and typed; transient ones are retried", (
         webConnect({
           baseUrl: live.envoyUrl.replace(/^http:/, "https:"),
           onRetry,
+          token: SECRET,
           fetch: pageFetch,
           releaseOnPageHide: false,
         }),
@@ -328,7 +336,13 @@ describe("permanent failures fail fast and typed; transient ones are retried", (
     [
       "gRPC-Web sent to Spark's native gRPC port",
       (onRetry: (e: RetryEvent) => void) =>
-        webConnect({ baseUrl: live.grpcUrl, onRetry, fetch: pageFetch, releaseOnPageHide: false }),
+        webConnect({
+          baseUrl: live.grpcUrl,
+          onRetry,
+          token: SECRET,
+          fetch: pageFetch,
+          releaseOnPageHide: false,
+        }),
       "NOT_A_GRPC_WEB_ENDPOINT",
     ],
   ])("%s", async (what, make, errorClass) => {
@@ -340,6 +354,27 @@ describe("permanent failures fail fast and typed; transient ones are retried", (
     expect(error.errorClass).toBe(errorClass);
     expect(retries).toEqual([]);
     expect(ms).toBeLessThan(1_000);
+    expectNoSecret(error);
+  });
+
+  test("headers too large for Envoy (HTTP 431) are REQUEST_HEADER_TOO_LARGE, not retried", async () => {
+    const { ms, error, retries } = await firstCall((onRetry) =>
+      webConnect({
+        baseUrl: live.envoyUrl,
+        onRetry,
+        token: SECRET,
+        headers: { "x-padding": "p".repeat(100_000) },
+        fetch: pageFetch,
+        releaseOnPageHide: false,
+      }),
+    );
+    console.log(
+      `[faults] 100 KB of headers through Envoy: ${error.errorClass} in ${ms} ms: ${error.message}`,
+    );
+    expect(error.name).toBe("SparkConnectionError");
+    expect(error.errorClass).toBe("REQUEST_HEADER_TOO_LARGE");
+    expect(retries).toEqual([]);
+    expectNoSecret(error);
   });
 
   test("native gRPC sent to an HTTP/1.1 port", async () => {
@@ -371,8 +406,9 @@ describe("permanent failures fail fast and typed; transient ones are retried", (
     probe.close();
     await once(probe, "close");
     const { ms, error, retries } = await firstCall((onRetry) =>
-      connect(`sc://127.0.0.1:${port}`, { onRetry, timeoutMs: 2_500 }),
+      connect(`sc://127.0.0.1:${port}`, { onRetry, timeoutMs: 2_500, token: SECRET }),
     );
+    expectNoSecret(error);
     console.log(
       `[faults] refused: ${error.errorClass} after ${ms} ms, ${retries.length} retries (${retries.map((r) => r.delayMs).join(", ")} ms)`,
     );
@@ -404,6 +440,7 @@ describe("permanent failures fail fast and typed; transient ones are retried", (
         webConnect({
           baseUrl: envoy.url,
           onRetry,
+          token: SECRET,
           timeoutMs: 2_500,
           fetch: pageFetch,
           releaseOnPageHide: false,
@@ -415,6 +452,7 @@ describe("permanent failures fail fast and typed; transient ones are retried", (
       expect(error.errorClass).toBe("DEADLINE_EXCEEDED");
       expect(retries.length).toBeGreaterThanOrEqual(3);
       expect(retries[0]?.error.errorClass).toBe("CONNECTION_UNAVAILABLE");
+      expectNoSecret(error);
       expect(ms).toBeLessThan(4_000);
     } finally {
       await envoy.stop();
@@ -449,3 +487,46 @@ test.each([
     });
   },
 );
+
+test("a Node process that stops its session on a frozen server exits right after stop()", async () => {
+  const server = createServer(() => undefined);
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  const dir = mkdtempSync(path.join(os.tmpdir(), "spark-exit-"));
+  const script = path.join(dir, "exit.mts");
+  writeFileSync(
+    script,
+    `import { connect } from ${JSON.stringify(fileURLToPath(new URL("../src/node.ts", import.meta.url)))};
+const t0 = Date.now();
+const spark = connect("sc://127.0.0.1:${port}");
+await spark.range(3).collect({ signal: AbortSignal.timeout(1000) }).catch(() => undefined);
+await spark.stop();
+process.on("exit", () => console.log(JSON.stringify({ stopped: stoppedAt, exited: Date.now() - t0 })));
+const stoppedAt = Date.now() - t0;
+`,
+  );
+  try {
+    const child = spawn(process.execPath, ["--import", "tsx", script], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += String(d);
+    });
+    const killer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    const [code] = await once(child, "exit");
+    clearTimeout(killer);
+    const times = JSON.parse(out.trim()) as { stopped: number; exited: number };
+    console.log(
+      `[faults] Node process on a frozen server: stop() after ${times.stopped} ms, exit after ${times.exited} ms`,
+    );
+    expect(code).toBe(0);
+    expect(times.stopped).toBeLessThan(8_000);
+    expect(times.exited - times.stopped).toBeLessThan(1_000);
+  } finally {
+    for (const s of [server]) s.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1172,3 +1172,45 @@ describe("timeoutMs: an overall deadline", () => {
     }
   });
 });
+
+describe("background calls after close()", () => {
+  test("close() aborts the background Interrupt of a cancelled action, and later ones never start", async () => {
+    const aborted: string[] = [];
+    let interrupts = 0;
+    const { client } = harness(() => ({
+      async *executePlan(_req, ctx) {
+        yield response("r1");
+        await new Promise((_r, reject) => ctx.signal.addEventListener("abort", reject));
+      },
+      async interrupt(req, ctx) {
+        interrupts++;
+        const which = req.interrupt.case ?? "all";
+        return new Promise((_r, reject) =>
+          ctx.signal.addEventListener("abort", () => {
+            aborted.push(which);
+            reject(new ConnectError("aborted", Code.Canceled));
+          }),
+        );
+      },
+      async releaseSession(req) {
+        return { sessionId: req.sessionId, serverSideSessionId: "srv-1" };
+      },
+    }));
+    const controller = new AbortController();
+    const run = failure(client.execute(plan, { operationId: OP_ID, signal: controller.signal }));
+    await settle();
+    controller.abort();
+    expect(((await run) as SparkError).errorClass).toBe("OPERATION_CANCELED");
+    expect(interrupts).toBe(1);
+    await client.close();
+    await settle();
+    // The InterruptAll of close() ran out of its 2 s; the background one was aborted by close().
+    expect(aborted.sort()).toEqual(["all", "operationId"]);
+    // A cancellation after close() sends nothing more.
+    const again = new AbortController();
+    again.abort();
+    await failure(client.execute(plan, { signal: again.signal }));
+    await settle();
+    expect(interrupts).toBe(2);
+  }, 10_000);
+});

@@ -152,6 +152,12 @@ export interface SparkConnectClientOptions {
    * response received. Default: {@link RELEASE_EVERY} (32 responses, 8 MiB, 1 s).
    */
   releaseEvery?: Partial<ReleaseCadence>;
+  /**
+   * Called once {@link SparkConnectClient.close} (`SparkSession.stop()`) has ended the session,
+   * so that a platform package can close its connections (the Node transport drops its HTTP/2
+   * connection, which a frozen server would otherwise hold open for minutes). Default: none.
+   */
+  onClose?: () => void;
 }
 
 /** Options of one call. */
@@ -249,7 +255,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 const MAX_HOUSEKEEPING_RETRIES = 3;
 /** Timeout of each ReleaseExecute and ReleaseSession call. */
-const HOUSEKEEPING_TIMEOUT_MS = 30_000;
+const HOUSEKEEPING_TIMEOUT_MS = 10_000;
 /**
  * Timeout of the Interrupt sent when an execution is cancelled. It runs in the background: the
  * cancelled action has already rejected.
@@ -336,6 +342,10 @@ export class SparkConnectClient {
   readonly #serverStackTrace: boolean;
   readonly #token: string | undefined;
   readonly #timeoutMs: number | undefined;
+  /** The background calls in flight (see {@link #background}). */
+  readonly #pending = new Set<AbortController>();
+  #closed = false;
+  readonly #onClose: (() => void) | undefined;
   /** The operations running now, by id. */
   readonly #running = new Map<string, RunningOperation>();
   #serverSideSessionId: string | undefined;
@@ -369,6 +379,7 @@ export class SparkConnectClient {
     this.#serverStackTrace = options.serverStackTrace === true;
     this.#releaseEvery = Object.freeze({ ...RELEASE_EVERY, ...options.releaseEvery });
     this.#timeoutMs = checkTimeout(options.timeoutMs);
+    this.#onClose = options.onClose;
   }
 
   /** The retry policy in force. */
@@ -614,6 +625,15 @@ export class SparkConnectClient {
     }
     const left = Math.max(1, CLOSE_BUDGET_MS - (Date.now() - started));
     await this.releaseSession({ signal }, left).catch(() => undefined);
+    // The server has closed the session's operations: stop what is still going on for them.
+    this.#closed = true;
+    for (const c of this.#pending) c.abort();
+    this.#pending.clear();
+    try {
+      this.#onClose?.();
+    } catch {
+      // Closing the connections is best effort.
+    }
   }
 
   /** Ends the server-side session. */
@@ -658,25 +678,42 @@ export class SparkConnectClient {
     signal: AbortSignal | undefined,
     cause?: unknown,
   ): SparkCancelledError {
-    void this.#client
-      .interrupt(
+    void this.#background((signal) =>
+      this.#client.interrupt(
         {
           ...this.#base(),
           interruptType: InterruptRequest_InterruptType.OPERATION_ID,
           interrupt: { case: "operationId", value: operationId },
         },
-        this.#callOptions({}, INTERRUPT_TIMEOUT_MS),
-      )
-      .catch(() => undefined);
+        this.#callOptions({ signal }, INTERRUPT_TIMEOUT_MS),
+      ),
+    ).catch(() => undefined);
     return this.#redact(cancelledError(`operation ${operationId}`, signal, cause, { operationId }));
+  }
+
+  /**
+   * Runs a call nobody awaits (a release, the Interrupt of a cancelled action) with its own
+   * abort controller, which {@link close} aborts: once the session is closed, no background call
+   * keeps a Node process alive waiting on a server that is gone (each listener is on its own
+   * signal, so any number of them raises no listener warning).
+   */
+  #background<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (this.#closed) return Promise.reject(new Error("the client is closed"));
+    const controller = new AbortController();
+    this.#pending.add(controller);
+    return call(controller.signal).finally(() => this.#pending.delete(controller));
   }
 
   /** What the releaser of an operation needs: the call, and the housekeeping budget. */
   #releaseDeps(): ReleaserDeps {
-    const options = this.#callOptions({}, HOUSEKEEPING_TIMEOUT_MS);
     return {
       releaseExecute: (release) =>
-        this.#client.releaseExecute({ ...this.#base(), ...release }, options),
+        this.#background((signal) =>
+          this.#client.releaseExecute(
+            { ...this.#base(), ...release },
+            this.#callOptions({ signal }, HOUSEKEEPING_TIMEOUT_MS),
+          ),
+        ),
       policy: this.#housekeepingPolicy(),
       sleep: this.#sleep,
       every: this.#releaseEvery,
