@@ -69,6 +69,7 @@ import {
 import { StatDescribe, StatSummary } from "./plan/stat.js";
 import type { Row } from "./row.js";
 import type { SparkSession } from "./session.js";
+import { DataStreamWriter } from "./streaming/data-stream-writer.js";
 import {
   fromProtoDataType,
   parseSchema,
@@ -1212,6 +1213,10 @@ export class DataFrame {
   /** The writer for saving the DataFrame (`df.write.format("parquet").save(path)`). */
   get write(): DataFrameWriter {
     return new DataFrameWriter(this.#internals, this.#plan);
+  }
+  /** The writer that starts a streaming query over this streaming DataFrame. */
+  get writeStream(): DataStreamWriter {
+    return new DataStreamWriter(this.#internals, this.#plan);
   }
   /** The V2 writer for a table (`df.writeTo("t").append()`). */
   writeTo(table: string): DataFrameWriterV2 {

@@ -106,13 +106,24 @@ export { SPARK_PROTOCOL_VERSION } from "./gen/protocol.js";
 export { GroupedData } from "./grouped-data.js";
 export type { LocalData, LocalSchema } from "./local-data.js";
 export { Observation } from "./observation.js";
+// Structured Streaming (spark.readStream, df.writeStream, spark.streams)
+export type { StreamingTrigger } from "./plan/streaming.js";
 export { DataFrameReader } from "./reader.js";
-
 // Results
 export { Row, type RowFactory, rowFactory } from "./row.js";
 export { RuntimeConfig } from "./runtime-config.js";
 // Sessions and DataFrames
 export { SparkSession, type SparkSessionOptions, type SqlArgs } from "./session.js";
+export { DataStreamReader } from "./streaming/data-stream-reader.js";
+export { DataStreamWriter, type OutputMode } from "./streaming/data-stream-writer.js";
+export type {
+  SinkProgress,
+  SourceProgress,
+  StateOperatorProgress,
+  StreamingQueryProgress,
+} from "./streaming/progress.js";
+export { StreamingQuery, type StreamingQueryStatus } from "./streaming/streaming-query.js";
+export { StreamingQueryManager } from "./streaming/streaming-query-manager.js";
 // Data types (`fromJson` is the SQL function from_json; a data type from JSON is dataTypeFromJson)
 export * from "./types/index.js";
 export { fromJson as dataTypeFromJson } from "./types/index.js";

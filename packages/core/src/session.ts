@@ -17,6 +17,8 @@ import type { LogicalPlan } from "./plan/logical-plan.js";
 import { Range, ReadNamedTable, Sql } from "./plan/relations.js";
 import { DataFrameReader } from "./reader.js";
 import { RuntimeConfig } from "./runtime-config.js";
+import { DataStreamReader } from "./streaming/data-stream-reader.js";
+import { StreamingQueryManager } from "./streaming/streaming-query-manager.js";
 
 /** Options of {@link SparkSession.create}. */
 export interface SparkSessionOptions extends SparkConnectClientOptions {}
@@ -253,6 +255,15 @@ export class SparkSession {
   /** Reads data sources and tables. */
   get read(): DataFrameReader {
     return new DataFrameReader(this);
+  }
+
+  /** Reads streams (`spark.readStream.format("rate").load()`). */
+  get readStream(): DataStreamReader {
+    return new DataStreamReader(this);
+  }
+  /** The session's streaming queries. */
+  get streams(): StreamingQueryManager {
+    return new StreamingQueryManager(this[INTERNALS]);
   }
 
   /** The catalog: databases, tables, views, functions and the table cache. */
