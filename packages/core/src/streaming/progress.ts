@@ -62,9 +62,12 @@ export interface StreamingQueryProgress {
   readonly batchId: number;
   /** How long the batch took, in milliseconds. */
   readonly batchDuration: number;
-  /** Rows read by the batch over all sources. */
+  /** Rows read by the batch over all sources (the sum of `sources[].numInputRows`). */
   readonly numInputRows: number;
-  /** Rows per second arriving and processed; undefined when Spark has no figure (NaN). */
+  /**
+   * Rows per second arriving and processed, summed over the sources; undefined when Spark has no
+   * figure for a source (NaN, e.g. the first batch).
+   */
   readonly inputRowsPerSecond: number | undefined;
   readonly processedRowsPerSecond: number | undefined;
   /** Milliseconds by phase: `triggerExecution`, `addBatch`, `getBatch`, `latestOffset`, … */
@@ -111,6 +114,25 @@ export function parseProgress(text: string): StreamingQueryProgress {
   }
   const p = obj(parsed);
   const sink = obj(p.sink);
+  const sources = (Array.isArray(p.sources) ? p.sources : []).map((o: unknown): SourceProgress => {
+    const s = obj(o);
+    return Object.freeze({
+      description: str(s.description),
+      startOffset: offset(s.startOffset),
+      endOffset: offset(s.endOffset),
+      latestOffset: offset(s.latestOffset),
+      numInputRows: num(s.numInputRows),
+      inputRowsPerSecond: optNum(s.inputRowsPerSecond),
+      processedRowsPerSecond: optNum(s.processedRowsPerSecond),
+      metrics: Object.freeze(strings(s.metrics)),
+    });
+  });
+  // Spark derives the batch's figures from its sources (its JSON may leave them out).
+  const sum = (pick: (s: SourceProgress) => number | undefined): number | undefined =>
+    sources.reduce<number | undefined>((acc, s) => {
+      const v = pick(s);
+      return acc === undefined || v === undefined ? undefined : acc + v;
+    }, 0);
   return Object.freeze({
     id: str(p.id),
     runId: str(p.runId),
@@ -118,9 +140,10 @@ export function parseProgress(text: string): StreamingQueryProgress {
     timestamp: str(p.timestamp),
     batchId: num(p.batchId),
     batchDuration: num(p.batchDuration),
-    numInputRows: num(p.numInputRows),
-    inputRowsPerSecond: optNum(p.inputRowsPerSecond),
-    processedRowsPerSecond: optNum(p.processedRowsPerSecond),
+    numInputRows: optNum(p.numInputRows) ?? sum((s) => s.numInputRows) ?? 0,
+    inputRowsPerSecond: optNum(p.inputRowsPerSecond) ?? sum((s) => s.inputRowsPerSecond),
+    processedRowsPerSecond:
+      optNum(p.processedRowsPerSecond) ?? sum((s) => s.processedRowsPerSecond),
     durationMs: Object.freeze(numbers(p.durationMs)),
     eventTime: Object.freeze(strings(p.eventTime)),
     stateOperators: Object.freeze(
@@ -137,21 +160,7 @@ export function parseProgress(text: string): StreamingQueryProgress {
         });
       }),
     ),
-    sources: Object.freeze(
-      (Array.isArray(p.sources) ? p.sources : []).map((o: unknown) => {
-        const s = obj(o);
-        return Object.freeze({
-          description: str(s.description),
-          startOffset: offset(s.startOffset),
-          endOffset: offset(s.endOffset),
-          latestOffset: offset(s.latestOffset),
-          numInputRows: num(s.numInputRows),
-          inputRowsPerSecond: optNum(s.inputRowsPerSecond),
-          processedRowsPerSecond: optNum(s.processedRowsPerSecond),
-          metrics: Object.freeze(strings(s.metrics)),
-        });
-      }),
-    ),
+    sources: Object.freeze(sources),
     sink: Object.freeze({
       description: str(sink.description),
       numOutputRows: num(sink.numOutputRows, -1),

@@ -1,4 +1,10 @@
-import { SparkArgumentError, SparkProtocolError, StreamingQueryError } from "../errors.js";
+import {
+  type SERVER_ERROR_CLASSES,
+  SparkArgumentError,
+  SparkProtocolError,
+  StreamingQueryError,
+  serverErrorClass,
+} from "../errors.js";
 import { type ActionOptions, runCommand } from "../execution.js";
 import type { StreamingQueryCommandResult } from "../gen/spark/connect/commands_pb.js";
 import type { SessionInternals } from "../internal.js";
@@ -73,6 +79,10 @@ export class StreamingQuery {
     }
     const result = found.responseType.value.resultType;
     if (expected === null) return undefined as ResultOf<C>;
+    // A query without an error gets an exception result with nothing in it.
+    if (result.case === undefined && expected === "exception") {
+      return { exceptionMessage: undefined } as ResultOf<C>;
+    }
     if (result.case !== expected) {
       throw new SparkProtocolError(
         `the server answered the streaming query's ${request.case} with ${String(result.case)}`,
@@ -156,11 +166,7 @@ export class StreamingQuery {
   async exception(options: ActionOptions = {}): Promise<StreamingQueryError | null> {
     const r = await this.#run({ case: "exception" }, "exception", options);
     if (r.exceptionMessage === undefined) return null;
-    return new StreamingQueryError(r.exceptionMessage, {
-      ...(r.errorClass ? { errorClass: r.errorClass } : {}),
-      serverClasses: ["org.apache.spark.sql.streaming.StreamingQueryException"],
-      ...(r.stackTrace ? { serverStackTrace: r.stackTrace } : {}),
-    });
+    return streamingQueryError(r.exceptionMessage, r.errorClass, r.stackTrace);
   }
 
   /**
@@ -176,6 +182,41 @@ export class StreamingQuery {
     print?.(text.endsWith("\n") ? text.slice(0, -1) : text);
     return text;
   }
+}
+
+const QUERY_EXCEPTION = "org.apache.spark.sql.streaming.StreamingQueryException";
+
+/**
+ * The error of `query.exception()`. The server sends only the exception's text (`Class: message`),
+ * its error class (STREAM_FAILED for a failed batch) and its stack trace; the error that failed
+ * the batch becomes the `cause`, with the class its message starts with (`[DIVIDE_BY_ZERO] …`)
+ * and the JVM class of the trace's first `Caused by:` (its SDK class when
+ * {@link SERVER_ERROR_CLASSES} lists it, else UnknownSparkError). `awaitTermination()` rejects
+ * with the server's full error details instead.
+ */
+export function streamingQueryError(
+  text: string,
+  errorClass: string | undefined,
+  stackTrace: string | undefined,
+): StreamingQueryError {
+  const message = text.startsWith(`${QUERY_EXCEPTION}: `)
+    ? text.slice(QUERY_EXCEPTION.length + 2)
+    : text;
+  const causeClass = /^\[([A-Z0-9_.]+)\] /.exec(message)?.[1];
+  const causedBy = stackTrace ? /^Caused by: ([\w.$]+): /m.exec(stackTrace)?.[1] : undefined;
+  const cause =
+    causeClass === undefined
+      ? undefined
+      : new (serverErrorClass(causedBy ? [causedBy] : [], causeClass))(message, {
+          errorClass: causeClass,
+          ...(causedBy ? { serverClasses: [causedBy] } : {}),
+        });
+  return new StreamingQueryError(message, {
+    ...(errorClass ? { errorClass } : {}),
+    serverClasses: [QUERY_EXCEPTION],
+    ...(stackTrace ? { serverStackTrace: stackTrace } : {}),
+    ...(cause ? { cause } : {}),
+  });
 }
 
 /** As PySpark: a timeout is a positive whole number of milliseconds. */
