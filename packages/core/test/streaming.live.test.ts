@@ -10,6 +10,7 @@ import {
   AnalysisError,
   ArithmeticError,
   IllegalArgumentError,
+  type SparkCancelledError,
   type SparkConnectError,
   StreamingQueryError,
 } from "../src/errors.js";
@@ -256,5 +257,44 @@ test("writeStream on a batch DataFrame and a duplicate query name fail at start 
       /^Cannot start query with name dup as a query with that name is already active/,
     );
     await q.stop();
+  });
+});
+
+test("toTable appends a stream to a table; an aborted awaitTermination leaves the query running", async () => {
+  await withStreams(async (spark) => {
+    const src = mkdtempSync(path.join(dir, "table-src-"));
+    writeFileSync(path.join(src, "a.txt"), "x\ny\n");
+    const table = `stream_sink_${Date.now()}`;
+    try {
+      const q = await spark.readStream
+        .text(src)
+        .writeStream.option("checkpointLocation", mkdtempSync(path.join(dir, "ckpt-")))
+        .trigger({ availableNow: true })
+        .toTable(table);
+      expect(await q.awaitTermination()).toBe(true);
+      expect(await sqlValues(spark, `SELECT value FROM ${table} ORDER BY value`)).toEqual([
+        ["x"],
+        ["y"],
+      ]);
+
+      const running = await spark.readStream
+        .format("rate")
+        .load()
+        .writeStream.format("noop")
+        .start();
+      const controller = new AbortController();
+      const waiting = running.awaitTermination(undefined, { signal: controller.signal });
+      setTimeout(() => controller.abort(), 300);
+      const err = await waiting.catch((e: unknown) => e);
+      expect([(err as SparkCancelledError).name, (err as SparkCancelledError).errorClass]).toEqual([
+        "SparkCancelledError",
+        "OPERATION_CANCELED",
+      ]);
+      expect(await running.isActive()).toBe(true);
+      await running.stop();
+      expect(await running.isActive()).toBe(false);
+    } finally {
+      await spark.sql(`DROP TABLE IF EXISTS ${table}`);
+    }
   });
 });
