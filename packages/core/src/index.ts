@@ -28,6 +28,8 @@ export {
   variantToValue,
   yearMonthIntervalToString,
 } from "./arrow/index.js";
+// Artifacts and JVM UDFs (spark.addArtifacts, spark.udf)
+export type { AddArtifactsOptions, ArtifactSource } from "./artifacts.js";
 // The catalog (spark.catalog) and what it returns
 export {
   Catalog,
@@ -127,5 +129,6 @@ export { StreamingQueryManager } from "./streaming/streaming-query-manager.js";
 // Data types (`fromJson` is the SQL function from_json; a data type from JSON is dataTypeFromJson)
 export * from "./types/index.js";
 export { fromJson as dataTypeFromJson } from "./types/index.js";
+export { UDFRegistration } from "./udf-registration.js";
 export { Window, WindowSpec } from "./window.js";
 export { DataFrameWriter, DataFrameWriterV2 } from "./writer.js";

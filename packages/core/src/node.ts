@@ -4,10 +4,17 @@
  *
  * @module
  */
+import { readFile } from "node:fs/promises";
 import type { Interceptor, Transport } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { DEFAULT_SPARK_CONNECT_PORT } from "./client/connection-string.js";
 import { SparkSession, type SparkSessionOptions } from "./session.js";
+
+/** Reads a local file for `spark.addArtifacts(path)`. */
+async function readLocalFile(path: string): Promise<Uint8Array> {
+  const buffer = await readFile(path);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
 
 /** The decoding nesting limit for Spark responses (protobuf-es's default of 100 is too low for plans). */
 const RECURSION_LIMIT = 4096;
@@ -59,6 +66,6 @@ export function connect(url?: string, options: NodeConnectOptions = {}): SparkSe
         ...(c.grpcMaxMessageSize === undefined ? {} : { maxMessageSize: c.grpcMaxMessageSize }),
         ...(interceptors ? { interceptors } : {}),
       }),
-    { platform: "node", ...overrides },
+    { platform: "node", readFile: readLocalFile, ...overrides },
   );
 }

@@ -14,6 +14,7 @@ import {
   SparkProtocolError,
 } from "../errors.js";
 import {
+  AddArtifactsRequestSchema,
   AnalyzePlanRequestSchema,
   type AnalyzePlanResponse,
   type ConfigRequest_Operation,
@@ -28,6 +29,7 @@ import {
   type UserContext,
   UserContextSchema,
 } from "../gen/spark/connect/base_pb.js";
+import { type ArtifactPayload, artifactPayloads } from "./artifacts.js";
 import { withErrorDetails } from "./error-details.js";
 import {
   type RetryPolicy,
@@ -411,6 +413,53 @@ export class SparkConnectClient {
     );
     this.#checkSession(response.serverSideSessionId);
     return response;
+  }
+
+  /**
+   * AddArtifacts: uploads artifacts in one client stream (batches and chunks as PySpark, see
+   * {@link artifactPayloads}); resolves with the names the server stored. Needs a transport with
+   * client streaming (gRPC over HTTP/2: not gRPC-Web).
+   */
+  async addArtifacts(
+    artifacts: readonly ArtifactPayload[],
+    control: CallControl = {},
+  ): Promise<string[]> {
+    const base = this.#base();
+    const payloads = artifactPayloads(artifacts);
+    async function* requests() {
+      for (const payload of payloads) yield create(AddArtifactsRequestSchema, { ...base, payload });
+    }
+    const response = await this.#unary(
+      () => this.#client.addArtifacts(requests(), this.#callOptions(control)),
+      control,
+    );
+    this.#checkSession(response.serverSideSessionId);
+    const bad = response.artifacts.filter((a) => !a.isCrcSuccessful).map((a) => a.name);
+    if (bad.length > 0) {
+      throw new SparkProtocolError(`the server got corrupted artifacts: ${bad.join(", ")}`, {
+        errorClass: "ARTIFACT_CRC_MISMATCH",
+      });
+    }
+    return response.artifacts.map((a) => a.name);
+  }
+
+  /** ArtifactStatus: whether the server has artifacts of these names. */
+  async artifactStatuses(
+    names: readonly string[],
+    control: CallControl = {},
+  ): Promise<Record<string, boolean>> {
+    const response = await this.#unary(
+      () =>
+        this.#client.artifactStatus(
+          { ...this.#base(), names: [...names] },
+          this.#callOptions(control),
+        ),
+      control,
+    );
+    this.#checkSession(response.serverSideSessionId);
+    const out: Record<string, boolean> = {};
+    for (const [name, status] of Object.entries(response.statuses)) out[name] = status.exists;
+    return out;
   }
 
   /** Config: get, set, unset… */
