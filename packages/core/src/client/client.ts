@@ -443,25 +443,6 @@ export class SparkConnectClient {
     return response.artifacts.map((a) => a.name);
   }
 
-  /** ArtifactStatus: whether the server has artifacts of these names. */
-  async artifactStatuses(
-    names: readonly string[],
-    control: CallControl = {},
-  ): Promise<Record<string, boolean>> {
-    const response = await this.#unary(
-      () =>
-        this.#client.artifactStatus(
-          { ...this.#base(), names: [...names] },
-          this.#callOptions(control),
-        ),
-      control,
-    );
-    this.#checkSession(response.serverSideSessionId);
-    const out: Record<string, boolean> = {};
-    for (const [name, status] of Object.entries(response.statuses)) out[name] = status.exists;
-    return out;
-  }
-
   /** Config: get, set, unset… */
   async config(
     operation: ConfigRequest_Operation,
