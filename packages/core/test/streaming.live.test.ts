@@ -42,6 +42,8 @@ async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000)
 async function withStreams(body: (spark: SparkSession) => Promise<void>): Promise<void> {
   await withSession(async (spark) => {
     await spark.conf.set("spark.sql.session.timeZone", "UTC");
+    // Stateful batches (the windowed count) run one task per shuffle partition: keep it small.
+    await spark.conf.set("spark.sql.shuffle.partitions", 2);
     try {
       await body(spark);
     } finally {
