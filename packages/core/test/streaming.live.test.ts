@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { connect as webConnect } from "../../web/src/connect.js";
 import {
   AnalysisError,
   ArithmeticError,
@@ -13,11 +14,12 @@ import {
   type SparkCancelledError,
   type SparkConnectError,
   StreamingQueryError,
+  UnsupportedOperationError,
 } from "../src/errors.js";
 import { col, expr, window } from "../src/functions/index.js";
 import type { SparkSession } from "../src/session.js";
 import type { StreamingQuery } from "../src/streaming/streaming-query.js";
-import { values, withSession } from "./live-session.js";
+import { live, values, withSession } from "./live-session.js";
 
 let dir: string;
 beforeAll(() => {
@@ -299,4 +301,35 @@ test("toTable appends a stream to a table; an aborted awaitTermination leaves th
       await spark.sql(`DROP TABLE IF EXISTS ${table}`);
     }
   });
+});
+
+test("over gRPC-Web through Envoy (the browser's path): a file query runs and stops; addArtifacts is refused", async () => {
+  const spark = webConnect({
+    baseUrl: live.envoyUrl,
+    ...(live.token ? { token: live.token } : {}),
+    releaseOnPageHide: false,
+  });
+  try {
+    const src = mkdtempSync(path.join(dir, "web-src-"));
+    writeFileSync(path.join(src, "a.json"), '{"id":7}\n{"id":8}\n');
+    const q = await spark.readStream
+      .schema("id INT")
+      .json(src)
+      .writeStream.format("memory")
+      .queryName("web_files")
+      .trigger({ processingTime: "100 milliseconds" })
+      .start();
+    await q.processAllAvailable();
+    expect(await sqlValues(spark, "SELECT id FROM web_files ORDER BY id")).toEqual([[7], [8]]);
+    expect((await q.recentProgress()).reduce((n, p) => n + p.numInputRows, 0)).toBe(2);
+    await q.stop();
+    expect(await q.isActive()).toBe(false);
+    const err = await spark
+      .addArtifacts({ name: "x.jar", data: new Uint8Array([1]) })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnsupportedOperationError);
+    expect((err as UnsupportedOperationError).errorClass).toBe("UNSUPPORTED_IN_BROWSER");
+  } finally {
+    await spark.stop();
+  }
 });
