@@ -13,6 +13,7 @@ import type { LogicalPlan } from "./plan/logical-plan.js";
 import { ExtensionRelation } from "./plan/sources.js";
 import type { SparkSession } from "./session.js";
 import { StorageLevel } from "./storage-level.js";
+import { DataStreamWriter } from "./streaming/data-stream-writer.js";
 import { DataFrameWriter, DataFrameWriterV2 } from "./writer.js";
 
 export type { ExplainMode, ShowOptions } from "./dataframe-actions.js";
@@ -298,6 +299,11 @@ export class DataFrame extends DataFrameActions {
   get write(): DataFrameWriter {
     return new DataFrameWriter(this.#internals, this.#plan);
   }
+  /** The writer that starts a streaming query over this streaming DataFrame. */
+  get writeStream(): DataStreamWriter {
+    return new DataStreamWriter(this.#internals, this.#plan);
+  }
+
   /**
    * The V2 writer for a table (`df.writeTo("t").append()`).
    *

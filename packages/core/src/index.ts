@@ -82,6 +82,23 @@ export {
   packExtension,
 } from "./extensions.js";
 
+// Structured Streaming (spark.readStream, df.writeStream, spark.streams)
+export type { StreamingTrigger } from "./plan/streaming.js";
+export { DataStreamReader } from "./streaming/data-stream-reader.js";
+export { DataStreamWriter, type OutputMode } from "./streaming/data-stream-writer.js";
+export type {
+  SinkProgress,
+  SourceProgress,
+  StateOperatorProgress,
+  StreamingQueryProgress,
+} from "./streaming/progress.js";
+export { StreamingQuery, type StreamingQueryStatus } from "./streaming/streaming-query.js";
+export { StreamingQueryManager } from "./streaming/streaming-query-manager.js";
+
+// Artifacts and JVM UDFs (spark.addArtifacts, spark.udf)
+export type { AddArtifactsOptions, ArtifactSource } from "./artifacts.js";
+export { UDFRegistration } from "./udf-registration.js";
+
 // Errors
 export {
   AnalysisError,

@@ -4,12 +4,19 @@
  *
  * @module @spark-connect/core/node
  */
+import { readFile } from "node:fs/promises";
 import type { Interceptor, Transport } from "@connectrpc/connect";
 import { createGrpcTransport, type Http2SessionManager } from "@connectrpc/connect-node";
 import { DEFAULT_RECURSION_LIMIT } from "./client/client.js";
 import { DEFAULT_SPARK_CONNECT_PORT } from "./client/connection-string.js";
 import { createSessionManager } from "./node-session-manager.js";
 import { SparkSession, type SparkSessionOptions } from "./session.js";
+
+/** Reads a local file for `spark.addArtifacts(path)`. */
+async function readLocalFile(path: string): Promise<Uint8Array> {
+  const buffer = await readFile(path);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
 
 /** HTTP/2 keepalive of the native transport. */
 export interface KeepaliveOptions {
@@ -145,6 +152,7 @@ export function connect(url?: string, options: NodeConnectOptions = {}): SparkSe
     },
     {
       platform: "node",
+      readFile: readLocalFile,
       ...overrides,
       onClose: () => {
         manager?.abort();

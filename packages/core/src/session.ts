@@ -1,6 +1,7 @@
 import type { Any } from "@bufbuild/protobuf/wkt";
 import type { Transport } from "@connectrpc/connect";
 import { analyze } from "./analysis.js";
+import { type AddArtifactsOptions, type ArtifactSource, addArtifacts } from "./artifacts.js";
 import { Catalog } from "./catalog.js";
 import {
   type CallControl,
@@ -26,9 +27,15 @@ import { Range, ReadNamedTable, Sql } from "./plan/sources.js";
 import { DataFrameReader } from "./reader.js";
 import { RuntimeConfig } from "./runtime-config.js";
 import { explainUnboundPositional } from "./sql-parameters.js";
+import { DataStreamReader } from "./streaming/data-stream-reader.js";
+import { StreamingQueryManager } from "./streaming/streaming-query-manager.js";
+import { UDFRegistration } from "./udf-registration.js";
 
 /** Options of {@link SparkSession.create}. */
-export interface SparkSessionOptions extends SparkConnectClientOptions {}
+export interface SparkSessionOptions extends SparkConnectClientOptions {
+  /** Reads a local file for `addArtifacts(path)`; `@spark-connect/core/node` sets it. Default: none. */
+  readFile?: (path: string) => Promise<Uint8Array>;
+}
 
 /** SQL parameters: positional (`?` markers) or named (`:name` markers). */
 export type SqlArgs = readonly unknown[] | Readonly<Record<string, unknown>>;
@@ -287,6 +294,34 @@ export class SparkSession {
   /** Reads data sources and tables. */
   get read(): DataFrameReader {
     return new DataFrameReader(this[INTERNALS]);
+  }
+
+  /**
+   * Uploads jars (default), files (`{ file: true }`) or archives (`{ archive: true }`) to the
+   * session, in PySpark's chunks with CRC-32 checks; resolves with their names on the server
+   * (`["jars/udf.jar"]`). Local paths need `@spark-connect/core/node`; in a browser it throws
+   * UnsupportedOperationError (gRPC-Web has no client streaming).
+   */
+  addArtifacts(
+    sources: ArtifactSource | readonly ArtifactSource[],
+    options: AddArtifactsOptions = {},
+  ): Promise<string[]> {
+    const list = Array.isArray(sources) ? sources : [sources as ArtifactSource];
+    return addArtifacts(this[INTERNALS], this.#options, list, options);
+  }
+
+  /** Registers user-defined functions (JVM classes) for the session. */
+  get udf(): UDFRegistration {
+    return new UDFRegistration(this[INTERNALS]);
+  }
+
+  /** Reads streams (`spark.readStream.format("rate").load()`). */
+  get readStream(): DataStreamReader {
+    return new DataStreamReader(this[INTERNALS]);
+  }
+  /** The session's streaming queries. */
+  get streams(): StreamingQueryManager {
+    return new StreamingQueryManager(this[INTERNALS]);
   }
 
   /** The catalog: databases, tables, views, functions and the table cache. */

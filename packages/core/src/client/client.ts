@@ -11,9 +11,11 @@ import {
   SparkArgumentError,
   SparkCancelledError,
   SparkError,
+  SparkProtocolError,
   SparkSessionChangedError,
 } from "../errors.js";
 import {
+  AddArtifactsRequestSchema,
   AnalyzePlanRequestSchema,
   type AnalyzePlanResponse,
   type ConfigRequest_Operation,
@@ -27,6 +29,7 @@ import {
   type UserContext,
   UserContextSchema,
 } from "../gen/spark/connect/base_pb.js";
+import { type ArtifactPayload, artifactPayloads } from "./artifacts.js";
 import { withErrorDetails } from "./error-details.js";
 import type { ExecutionProgress } from "./progress.js";
 import { type ReattachContext, type RunningOperation, reattachableExecute } from "./reattach.js";
@@ -546,6 +549,34 @@ export class SparkConnectClient {
     );
     this.#checkSession(response.serverSideSessionId);
     return response;
+  }
+
+  /**
+   * AddArtifacts: uploads artifacts in one client stream (batches and chunks as PySpark, see
+   * {@link artifactPayloads}); resolves with the names the server stored. Needs a transport with
+   * client streaming (gRPC over HTTP/2: not gRPC-Web).
+   */
+  async addArtifacts(
+    artifacts: readonly ArtifactPayload[],
+    control: CallControl = {},
+  ): Promise<string[]> {
+    const base = this.#base();
+    const payloads = artifactPayloads(artifacts);
+    async function* requests() {
+      for (const payload of payloads) yield create(AddArtifactsRequestSchema, { ...base, payload });
+    }
+    const response = await this.#unary(
+      () => this.#client.addArtifacts(requests(), this.#callOptions(control)),
+      control,
+    );
+    this.#checkSession(response.serverSideSessionId);
+    const bad = response.artifacts.filter((a) => !a.isCrcSuccessful).map((a) => a.name);
+    if (bad.length > 0) {
+      throw new SparkProtocolError(`the server got corrupted artifacts: ${bad.join(", ")}`, {
+        errorClass: "ARTIFACT_CRC_MISMATCH",
+      });
+    }
+    return response.artifacts.map((a) => a.name);
   }
 
   /** Config: get, set, unset… */
