@@ -1,14 +1,18 @@
 /**
  * Global setup of the live test project: starts a real Spark Connect server (the lane in
- * $SPARK_LANE, default the primary one, or the server named by $SPARK_REMOTE) and a real Envoy in
- * front of it, and provides their addresses to the tests through `inject("live")`.
+ * $SPARK_LANE, default the primary one; Sail when $SPARK_SERVER=sail; or the server named by
+ * $SPARK_REMOTE) and a real Envoy in front of it, and provides their addresses to the tests
+ * through `inject("live")`.
  */
 import type { TestProject } from "vitest/node";
 import { startEnvoy } from "./envoy.js";
+import { resolveServerKind, type ServerKind } from "./paths.js";
 import { startSparkConnect } from "./spark-server.js";
 
 /** What live tests receive from `inject("live")`. */
 export interface LiveEnvironment {
+  /** The server implementation: "spark" (also for $SPARK_REMOTE) or "sail" ($SPARK_SERVER=sail). */
+  server: ServerKind;
   /** sc:// string of the Spark Connect server (without any token). */
   remote: string;
   /** Native gRPC base URL of the server. */
@@ -41,10 +45,12 @@ export const ALLOWED_ORIGINS = ["http://127.0.0.1:5173", "http://allowed.test:41
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Progress every 100 ms (default 2 s), so that short test queries report progress too; the UI
   // (on loopback) lets tests see the server's jobs and tasks through its REST API.
-  const spark = await startSparkConnect({
-    confs: { "spark.connect.progress.reportInterval": "100ms" },
-    ui: true,
-  });
+  // Sail takes no Spark confs and has no UI.
+  const spark = await startSparkConnect(
+    resolveServerKind() === "sail" && !process.env.SPARK_REMOTE
+      ? {}
+      : { confs: { "spark.connect.progress.reportInterval": "100ms" }, ui: true },
+  );
   let envoy: Awaited<ReturnType<typeof startEnvoy>>;
   try {
     envoy = await startEnvoy({
@@ -58,9 +64,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw err;
   }
   process.stderr.write(
-    `[live] Spark ${spark.version} at ${spark.remote}${spark.embedded ? ` (started in ${(spark.startupMs / 1000).toFixed(1)} s)` : " ($SPARK_REMOTE)"}; Envoy at ${envoy.url}${spark.uiUrl ? `; Spark UI at ${spark.uiUrl}` : ""}\n`,
+    `[live] ${spark.kind === "sail" ? "Sail reporting Spark" : "Spark"} ${spark.version} at ${spark.remote}${spark.embedded ? ` (started in ${(spark.startupMs / 1000).toFixed(1)} s)` : " ($SPARK_REMOTE)"}; Envoy at ${envoy.url}${spark.uiUrl ? `; Spark UI at ${spark.uiUrl}` : ""}\n`,
   );
   project.provide("live", {
+    server: spark.kind,
     remote: spark.remote,
     grpcUrl: spark.baseUrl,
     token: spark.token,

@@ -6,15 +6,16 @@ import { checkPython } from "./prereqs.mjs";
 import { logTail, runLogged, sleep } from "./process.js";
 
 /**
- * Installs `requirement` (e.g. "pyspark==4.1.4") with pip into its own folder of the per-user
- * cache, once; later calls (and fresh clones) reuse it. Concurrent callers wait for the first.
- * Returns the folder that holds the installed package.
+ * Installs `requirement` (e.g. "pyspark==4.1.4", or several, without their dependencies) with pip
+ * into its own folder of the per-user cache, once; later calls (and fresh clones) reuse it.
+ * Concurrent callers wait for the first. Returns the folder that holds the installed packages.
  */
 export async function pipInstallCached(
-  requirement: string,
+  requirement: string | readonly string[],
   folder: string,
   describe: string,
 ): Promise<string> {
+  const requirements = typeof requirement === "string" ? [requirement] : [...requirement];
   const target = path.join(cacheRoot(), folder);
   const marker = path.join(target, ".installed");
   if (existsSync(marker)) return target;
@@ -41,20 +42,20 @@ export async function pipInstallCached(
         "--no-input",
         "--target",
         staging,
-        requirement,
+        ...requirements,
       ],
       { logFile },
     );
     if (status !== 0) {
       rmSync(staging, { recursive: true, force: true });
       throw new ToolError(
-        `pip could not install ${requirement} (full log: ${logFile}); check the network access to PyPI`,
+        `pip could not install ${requirements.join(" ")} (full log: ${logFile}); check the network access to PyPI`,
         logTail(logFile, 20),
       );
     }
     rmSync(target, { recursive: true, force: true });
     renameSync(staging, target);
-    writeFileSync(marker, `${requirement}\n`);
+    writeFileSync(marker, `${requirements.join("\n")}\n`);
     return target;
   } finally {
     rmSync(lock, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseConnectionString } from "../packages/core/src/client/connection-string.js";
 import { SparkError } from "../packages/core/src/errors.js";
 import { ToolError } from "./errors.js";
-import { resolveLane, type SparkLane } from "./paths.js";
+import { resolveLane, resolveServerKind, type ServerKind, type SparkLane } from "./paths.js";
 import { checkJava } from "./prereqs.mjs";
 import { probeSparkVersion } from "./probe.js";
 import {
@@ -18,9 +18,16 @@ import {
   startLogged,
 } from "./process.js";
 import { ensurePyspark } from "./pyspark.js";
+import { startSail } from "./sail.js";
 
 /** Options of {@link startSparkConnect}. */
 export interface SparkServerOptions {
+  /**
+   * Which implementation to start: Apache Spark of the lane, or Sail (PyPI pysail, see
+   * tools/sail.ts), which takes none of the options below except `port` and `readyTimeoutMs`.
+   * Default: $SPARK_SERVER, else "spark".
+   */
+  server?: ServerKind;
   /** The version lane ("4.1", "4.0"…). Default: $SPARK_LANE, else the primary lane. */
   lane?: string;
   /** The gRPC port on 127.0.0.1. Default: a free port. */
@@ -48,6 +55,8 @@ export interface SparkServerOptions {
 
 /** A running Spark Connect server, started here or named by $SPARK_REMOTE. */
 export interface SparkServer {
+  /** The implementation: "spark", or "sail"; "spark" for $SPARK_REMOTE servers too. */
+  readonly kind: ServerKind;
   /** True when this process started the server (false for $SPARK_REMOTE). */
   readonly embedded: boolean;
   /** The sc:// connection string, without the token. */
@@ -105,6 +114,15 @@ function defaultConfs(port: number, workDir: string): Record<string, string> {
 export async function startSparkConnect(options: SparkServerOptions = {}): Promise<SparkServer> {
   const remote = process.env.SPARK_REMOTE;
   if (remote && options.useRemote !== false) return useRemoteServer(remote);
+  if (resolveServerKind(options.server) === "sail") {
+    const unsupported = (["confs", "token", "jars", "lane"] as const).filter(
+      (k) => options[k] !== undefined,
+    );
+    if (unsupported.length > 0) {
+      throw new ToolError(`Sail takes no ${unsupported.join(", ")}: this needs a Spark server`);
+    }
+    return startSail({ port: options.port, readyTimeoutMs: options.readyTimeoutMs });
+  }
 
   checkJava();
   const lane = resolveLane(options.lane);
@@ -180,6 +198,7 @@ export async function startSparkConnect(options: SparkServerOptions = {}): Promi
     );
   }
   return {
+    kind: "spark",
     embedded: true,
     remote: `sc://127.0.0.1:${port}`,
     baseUrl,
@@ -200,11 +219,16 @@ export async function startSparkConnect(options: SparkServerOptions = {}): Promi
   };
 }
 
-async function waitReady(
+/**
+ * Waits until `proc` listens on `baseUrl`'s port and answers AnalyzePlan with its version;
+ * throws a {@link ToolError} with its log's tail when it exits first or `timeoutMs` passes.
+ */
+export async function waitReady(
   proc: ManagedProcess,
   baseUrl: string,
   token: string | undefined,
   timeoutMs: number,
+  what = "Spark Connect",
 ): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let exited: string | undefined;
@@ -216,7 +240,7 @@ async function waitReady(
   while (Date.now() < deadline) {
     if (exited !== undefined) {
       throw new ToolError(
-        `the Spark Connect server exited (${exited}) before it was ready; its log: ${proc.logFile}`,
+        `the ${what} server exited (${exited}) before it was ready; its log: ${proc.logFile}`,
         logTail(proc.logFile),
       );
     }
@@ -230,7 +254,7 @@ async function waitReady(
     await sleep(500);
   }
   throw new ToolError(
-    `the Spark Connect server did not answer AnalyzePlan within ${Math.round(timeoutMs / 1000)} s${lastError ? ` (last error: ${lastError})` : ""}; its log: ${proc.logFile}`,
+    `the ${what} server did not answer AnalyzePlan within ${Math.round(timeoutMs / 1000)} s${lastError ? ` (last error: ${lastError})` : ""}; its log: ${proc.logFile}`,
     logTail(proc.logFile),
   );
 }
@@ -252,6 +276,7 @@ async function useRemoteServer(remote: string): Promise<SparkServer> {
     );
   }
   return {
+    kind: "spark",
     embedded: false,
     remote: `sc://${parsed.host}:${parsed.port}${parsed.useSsl ? "/;use_ssl=true" : ""}`,
     baseUrl: parsed.baseUrl,
