@@ -115,9 +115,13 @@ export async function startSparkConnect(options: SparkServerOptions = {}): Promi
   const remote = process.env.SPARK_REMOTE;
   if (remote && options.useRemote !== false) return useRemoteServer(remote);
   if (resolveServerKind(options.server) === "sail") {
-    const unsupported = (["confs", "token", "jars", "lane"] as const).filter(
-      (k) => options[k] !== undefined,
-    );
+    const given = {
+      confs: Object.keys(options.confs ?? {}).length > 0,
+      token: Boolean(options.token),
+      jars: (options.jars?.length ?? 0) > 0,
+      lane: Boolean(options.lane),
+    };
+    const unsupported = Object.keys(given).filter((k) => given[k as keyof typeof given]);
     if (unsupported.length > 0) {
       throw new ToolError(`Sail takes no ${unsupported.join(", ")}: this needs a Spark server`);
     }
