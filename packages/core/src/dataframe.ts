@@ -67,6 +67,7 @@ import {
   WithWatermark,
 } from "./plan/relations.js";
 import { StatDescribe, StatSummary } from "./plan/stat.js";
+import { Zip } from "./plan/zip.js";
 import type { Row } from "./row.js";
 import type { SparkSession } from "./session.js";
 import {
@@ -393,6 +394,23 @@ export class DataFrame {
   crossJoin(other: DataFrame): DataFrame {
     this.#checkSameSession(other, "crossJoin");
     return this.#with(new Join(this.#id(), this.#plan, other.#plan, "cross", undefined));
+  }
+
+  /**
+   * The columns of this and `other` side by side, row by row (Spark 4.3+). Both must be the same
+   * plan apart from their outer `select`s, e.g. two projections of one DataFrame:
+   *
+   * ```ts
+   * const df = spark.range(3);
+   * df.select(col("id")).zip(df.select(col("id").multiply(10).alias("x")));
+   * // id | x: (0, 0), (1, 10), (2, 20)
+   * ```
+   *
+   * An older server answers with an {@link UnsupportedOperationError} naming `Zip` and its version.
+   */
+  zip(other: DataFrame): DataFrame {
+    this.#checkSameSession(other, "zip");
+    return this.#with(new Zip(this.#id(), this.#plan, other.#plan));
   }
 
   #setOp(

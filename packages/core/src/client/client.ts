@@ -28,6 +28,12 @@ import {
   type UserContext,
   UserContextSchema,
 } from "../gen/spark/connect/base_pb.js";
+import {
+  isUnknownRelationAnswer,
+  newerFeatures,
+  olderThan,
+  unsupportedByServer,
+} from "./capabilities.js";
 import { withErrorDetails } from "./error-details.js";
 import {
   type RetryPolicy,
@@ -251,6 +257,8 @@ export class SparkConnectClient {
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   readonly #serverStackTrace: boolean;
   #serverSideSessionId: string | undefined;
+  /** The server's Spark version, once an AnalyzePlan has answered it. */
+  #serverVersion: string | undefined;
 
   constructor(options: SparkConnectClientOptions) {
     if (options.sessionId !== undefined && !UUID.test(options.sessionId)) {
@@ -405,12 +413,51 @@ export class SparkConnectClient {
   ): Promise<AnalyzePlanResponse> {
     const request = create(AnalyzePlanRequestSchema, { ...this.#base(), analyze });
     this.#checkSize(toBinary(AnalyzePlanRequestSchema, request).byteLength);
-    const response = await this.#unary(
-      () => this.#client.analyzePlan(request, this.#callOptions(control)),
-      control,
-    );
+    this.#checkCapabilities(request.analyze);
+    let response: AnalyzePlanResponse;
+    try {
+      response = await this.#unary(
+        () => this.#client.analyzePlan(request, this.#callOptions(control)),
+        control,
+      );
+    } catch (err) {
+      throw await this.#unsupported(err, request.analyze, control);
+    }
     this.#checkSession(response.serverSideSessionId);
+    if (response.result.case === "sparkVersion") {
+      this.#serverVersion = response.result.value.version;
+    }
     return response;
+  }
+
+  /** Throws before sending when the server is known to lack a feature `message` uses. */
+  #checkCapabilities(message: unknown): void {
+    const version = this.#serverVersion;
+    if (version === undefined) return;
+    const missing = newerFeatures(message).filter((f) => olderThan(version, f.since));
+    if (missing.length > 0) throw unsupportedByServer(missing, version);
+  }
+
+  /**
+   * `err`, or, when it is a server's answer to a relation it does not know and `message` uses
+   * newer features, an UnsupportedOperationError naming them and the version the server reports.
+   */
+  async #unsupported(err: unknown, message: unknown, control: CallControl): Promise<unknown> {
+    if (!(err instanceof SparkError) || !isUnknownRelationAnswer(err)) return err;
+    const features = newerFeatures(message);
+    if (features.length === 0) return err;
+    let version = this.#serverVersion;
+    if (version === undefined) {
+      try {
+        const answer = await this.analyze({ case: "sparkVersion", value: {} }, control);
+        version = answer.result.case === "sparkVersion" ? answer.result.value.version : undefined;
+      } catch {
+        // The server's own answer is still the best error.
+      }
+    }
+    if (version === undefined) return err;
+    const missing = features.filter((f) => olderThan(version, f.since));
+    return missing.length > 0 ? unsupportedByServer(missing, version, err) : err;
   }
 
   /** Config: get, set, unset… */
@@ -583,6 +630,7 @@ export class SparkConnectClient {
       ],
     });
     this.#checkSize(toBinary(ExecutePlanRequestSchema, request).byteLength);
+    this.#checkCapabilities(plan);
     const callOptions = this.#callOptions(options);
     const release = this.#releaser(operationId);
     let lastResponseId: string | undefined;
@@ -621,7 +669,9 @@ export class SparkConnectClient {
             continue;
           }
           const delay = retry.nextDelay(err);
-          if (delay === undefined) throw await this.#serverError(err);
+          if (delay === undefined) {
+            throw await this.#unsupported(await this.#serverError(err), plan, options);
+          }
           this.#notifyRetry(err, retry.retries, delay, operationId);
           try {
             await this.#sleep(delay, options.signal);
