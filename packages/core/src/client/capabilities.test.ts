@@ -119,6 +119,20 @@ describe("capability errors", () => {
     expect(calls.execute).toBe(0);
   });
 
+  test("Sail's answer (missing argument: relation type) maps the same way", async () => {
+    const { spark } = server(
+      "4.2.0",
+      () => new ConnectError("missing argument: relation type", Code.Internal),
+    );
+    const df = spark.range(3);
+    const err = (await rejection(df.zip(df).collect())) as UnsupportedOperationError;
+    expect([err.name, err.errorClass, err.messageParameters.serverVersion]).toEqual([
+      "UnsupportedOperationError",
+      "UNSUPPORTED_BY_SERVER",
+      "4.2.0",
+    ]);
+  });
+
   test("the same answer for a plan with no newer feature stays the server's error", async () => {
     const { spark, calls } = server("4.0.5", unsetRelation40);
     const err = (await rejection(spark.range(3).collect())) as Error;

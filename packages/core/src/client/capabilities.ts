@@ -2,7 +2,8 @@
  * What the SDK can send that older Spark servers lack, and the typed error for it. An older
  * server parses a relation it does not know as an empty one, and answers with a plan error that
  * does not name the feature (4.0/4.1: `Expected Relation to be set, but is empty.`, 4.2:
- * `CONNECT_INVALID_PLAN.INVALID_ONE_OF_FIELD_NOT_SET` for `RELTYPE_NOT_SET`). The client turns
+ * `CONNECT_INVALID_PLAN.INVALID_ONE_OF_FIELD_NOT_SET` for `RELTYPE_NOT_SET`, Sail 0.7:
+ * `missing argument: relation type`). The client turns
  * that answer, for a plan that carries such a feature, into an {@link UnsupportedOperationError}
  * naming the feature and the server's version; once it knows the version (after `version()`),
  * it throws before sending.
@@ -69,7 +70,10 @@ export function isUnknownRelationAnswer(error: SparkError): boolean {
   ) {
     return true;
   }
-  return /Expected Relation to be set, but is empty|RELTYPE_NOT_SET/.test(error.message);
+  // Sail (0.7, the 4.2 protocol): IllegalArgumentException "missing argument: relation type".
+  return /Expected Relation to be set, but is empty|RELTYPE_NOT_SET|missing argument: relation type$/.test(
+    error.message,
+  );
 }
 
 /**
