@@ -1,7 +1,8 @@
 /**
  * Global setup of the live test project: starts a real Spark Connect server (the lane in
- * $SPARK_LANE, default the primary one, or the server named by $SPARK_REMOTE) and a real Envoy in
- * front of it, and provides their addresses to the tests through `inject("live")`.
+ * $SPARK_LANE, default the primary one; Sail when $SPARK_SERVER=sail; or the server named by
+ * $SPARK_REMOTE) and a real Envoy in front of it, and provides their addresses to the tests
+ * through `inject("live")`.
  *
  * In the "cluster" project (vitest.config.ts) the server runs its jobs on a real standalone
  * cluster (tools/spark-cluster.ts: a master and a worker, executors in their own JVMs), and so do
@@ -9,11 +10,14 @@
  */
 import type { TestProject } from "vitest/node";
 import { startEnvoy } from "./envoy.js";
+import { resolveServerKind, type ServerKind } from "./paths.js";
 import { type StandaloneCluster, startStandaloneCluster } from "./spark-cluster.js";
 import { startSparkConnect } from "./spark-server.js";
 
 /** What live tests receive from `inject("live")`. */
 export interface LiveEnvironment {
+  /** The server implementation: "spark" (also for $SPARK_REMOTE) or "sail" ($SPARK_SERVER=sail). */
+  server: ServerKind;
   /** sc:// string of the Spark Connect server (without any token). */
   remote: string;
   /** Native gRPC base URL of the server. */
@@ -73,16 +77,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   // Progress every 100 ms (default 2 s), so that short test queries report progress too; the UI
   // (on loopback) lets tests see the server's jobs and tasks through its REST API.
+  // Sail takes no Spark confs, has no UI and runs no Spark plugin.
+  const sail = resolveServerKind() === "sail" && !process.env.SPARK_REMOTE;
   let spark: Awaited<ReturnType<typeof startSparkConnect>>;
   try {
-    spark = await startSparkConnect({
-      confs: { "spark.connect.progress.reportInterval": "100ms" },
-      ui: true,
-      // Every live run loads the example Server Library (built once per machine and lane), so its
-      // tests run on each lane without a server of their own.
-      exampleLibrary: true,
-      ...(cluster ? { master: cluster.masterUrl } : {}),
-    });
+    spark = await startSparkConnect(
+      sail
+        ? {}
+        : {
+            confs: { "spark.connect.progress.reportInterval": "100ms" },
+            ui: true,
+            // Every live run loads the example Server Library (built once per machine and lane),
+            // so its tests run on each lane without a server of their own.
+            exampleLibrary: true,
+            ...(cluster ? { master: cluster.masterUrl } : {}),
+          },
+    );
   } catch (err) {
     await cluster?.stop();
     throw err;
@@ -101,9 +111,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw err;
   }
   process.stderr.write(
-    `[live] Spark ${spark.version} at ${spark.remote}${spark.embedded ? ` (started in ${(spark.startupMs / 1000).toFixed(1)} s)` : " ($SPARK_REMOTE)"}; Envoy at ${envoy.url}${spark.uiUrl ? `; Spark UI at ${spark.uiUrl}` : ""}${spark.exampleLibrary ? "; with the example Server Library" : ""}\n`,
+    `[live] ${spark.kind === "sail" ? "Sail reporting Spark" : "Spark"} ${spark.version} at ${spark.remote}${spark.embedded ? ` (started in ${(spark.startupMs / 1000).toFixed(1)} s)` : " ($SPARK_REMOTE)"}; Envoy at ${envoy.url}${spark.uiUrl ? `; Spark UI at ${spark.uiUrl}` : ""}${spark.exampleLibrary ? "; with the example Server Library" : ""}\n`,
   );
   project.provide("live", {
+    server: spark.kind,
     remote: spark.remote,
     grpcUrl: spark.baseUrl,
     token: spark.token,

@@ -22,6 +22,14 @@ export function cacheRoot(): string {
 interface SparkPins {
   primary: string;
   lanes: Record<string, string>;
+  /** The Sail server (PyPI pysail) and the pyspark-client it needs to report a Spark version. */
+  sail?: SailPins;
+}
+
+/** The pinned Sail release and the pyspark-client installed beside it. */
+export interface SailPins {
+  pysail: string;
+  pysparkClient: string;
 }
 
 let pins: SparkPins | undefined;
@@ -57,4 +65,25 @@ export function resolveLane(lane: string | undefined = process.env.SPARK_LANE): 
     );
   }
   return { lane: name, version };
+}
+
+/** The pinned Sail versions (package.json's "spark.sail"). */
+export function sailPins(): SailPins {
+  const { sail } = sparkPins();
+  if (!sail?.pysail || !sail.pysparkClient) {
+    throw new ToolError('package.json lacks "spark.sail": { pysail, pysparkClient }');
+  }
+  return sail;
+}
+
+/** Which server implementation a live run uses: Apache Spark (default) or Sail. */
+export type ServerKind = "spark" | "sail";
+
+/** Resolves a server kind (default: $SPARK_SERVER, else "spark"). */
+export function resolveServerKind(kind: string | undefined = process.env.SPARK_SERVER): ServerKind {
+  const name = kind || "spark";
+  if (name !== "spark" && name !== "sail") {
+    throw new ToolError(`unknown server "${name}": choose spark or sail`);
+  }
+  return name;
 }

@@ -7,8 +7,9 @@ import { logTail, runLogged, sleep } from "./process.js";
 
 /**
  * Installs `requirement` (e.g. "pyspark==4.1.4", or several; with `deps`, their dependencies
- * too) with pip into its own folder of the per-user cache, once; later calls (and fresh clones) reuse it. Concurrent callers wait for the first.
- * Returns the folder that holds the installed package.
+ * too) with pip into its own folder of the per-user cache, once; later calls (and fresh clones)
+ * reuse it. Concurrent callers wait for the first. Returns the folder that holds the installed
+ * packages.
  */
 export async function pipInstallCached(
   requirement: string | readonly string[],

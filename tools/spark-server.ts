@@ -5,7 +5,7 @@ import { parseConnectionString } from "../packages/core/src/client/connection-st
 import { SparkError } from "../packages/core/src/errors.js";
 import { ToolError } from "./errors.js";
 import { ensureExampleLibrary } from "./example-library.js";
-import { resolveLane, type SparkLane } from "./paths.js";
+import { resolveLane, resolveServerKind, type ServerKind, type SparkLane } from "./paths.js";
 import { checkJava } from "./prereqs.mjs";
 import { probeSparkVersion } from "./probe.js";
 import {
@@ -19,9 +19,16 @@ import {
   startLogged,
 } from "./process.js";
 import { ensurePyspark } from "./pyspark.js";
+import { startSail } from "./sail.js";
 
 /** Options of {@link startSparkConnect}. */
 export interface SparkServerOptions {
+  /**
+   * Which implementation to start: Apache Spark of the lane, or Sail (PyPI pysail, see
+   * tools/sail.ts), which takes none of the options below except `port` and `readyTimeoutMs`.
+   * Default: $SPARK_SERVER, else "spark".
+   */
+  server?: ServerKind;
   /** The version lane ("4.1", "4.0"…). Default: $SPARK_LANE, else the primary lane. */
   lane?: string;
   /** The gRPC port on 127.0.0.1. Default: a free port. */
@@ -63,6 +70,8 @@ export interface SparkServerOptions {
 
 /** A running Spark Connect server, started here or named by $SPARK_REMOTE. */
 export interface SparkServer {
+  /** The implementation: "spark", or "sail"; "spark" for $SPARK_REMOTE servers too. */
+  readonly kind: ServerKind;
   /** True when this process started the server (false for $SPARK_REMOTE). */
   readonly embedded: boolean;
   /** The sc:// connection string, without the token. */
@@ -124,6 +133,19 @@ function defaultConfs(port: number, workDir: string): Record<string, string> {
 export async function startSparkConnect(options: SparkServerOptions = {}): Promise<SparkServer> {
   const remote = process.env.SPARK_REMOTE;
   if (remote && options.useRemote !== false) return useRemoteServer(remote);
+  if (resolveServerKind(options.server) === "sail") {
+    const given = {
+      confs: Object.keys(options.confs ?? {}).length > 0,
+      token: Boolean(options.token),
+      jars: (options.jars?.length ?? 0) > 0,
+      lane: Boolean(options.lane),
+    };
+    const unsupported = Object.keys(given).filter((k) => given[k as keyof typeof given]);
+    if (unsupported.length > 0) {
+      throw new ToolError(`Sail takes no ${unsupported.join(", ")}: this needs a Spark server`);
+    }
+    return startSail({ port: options.port, readyTimeoutMs: options.readyTimeoutMs });
+  }
 
   checkJava();
   const lane = resolveLane(options.lane);
@@ -212,6 +234,7 @@ export async function startSparkConnect(options: SparkServerOptions = {}): Promi
     );
   }
   return {
+    kind: "spark",
     embedded: true,
     remote: `sc://127.0.0.1:${port}`,
     baseUrl,
@@ -234,11 +257,16 @@ export async function startSparkConnect(options: SparkServerOptions = {}): Promi
   };
 }
 
-async function waitReady(
+/**
+ * Waits until `proc` listens on `baseUrl`'s port and answers AnalyzePlan with its version;
+ * throws a {@link ToolError} with its log's tail when it exits first or `timeoutMs` passes.
+ */
+export async function waitReady(
   proc: ManagedProcess,
   baseUrl: string,
   token: string | undefined,
   timeoutMs: number,
+  what = "Spark Connect",
 ): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let exited: string | undefined;
@@ -250,7 +278,7 @@ async function waitReady(
   while (Date.now() < deadline) {
     if (exited !== undefined) {
       throw new ToolError(
-        `the Spark Connect server exited (${exited}) before it was ready; its log: ${proc.logFile}`,
+        `the ${what} server exited (${exited}) before it was ready; its log: ${proc.logFile}`,
         logTail(proc.logFile),
       );
     }
@@ -264,7 +292,7 @@ async function waitReady(
     await sleep(500);
   }
   throw new ToolError(
-    `the Spark Connect server did not answer AnalyzePlan within ${Math.round(timeoutMs / 1000)} s${lastError ? ` (last error: ${lastError})` : ""}; its log: ${proc.logFile}`,
+    `the ${what} server did not answer AnalyzePlan within ${Math.round(timeoutMs / 1000)} s${lastError ? ` (last error: ${lastError})` : ""}; its log: ${proc.logFile}`,
     logTail(proc.logFile),
   );
 }
@@ -286,6 +314,7 @@ async function useRemoteServer(remote: string): Promise<SparkServer> {
     );
   }
   return {
+    kind: "spark",
     embedded: false,
     remote: `sc://${parsed.host}:${parsed.port}${parsed.useSsl ? "/;use_ssl=true" : ""}`,
     baseUrl: parsed.baseUrl,

@@ -6,6 +6,28 @@ import { checkChromium, checkJava, checkNode, checkOpenssl, checkPython } from "
 import { runStep } from "./steps.js";
 
 /**
+ * The live files the Sail lane leaves out, because each starts its own server with settings Sail
+ * does not take (a token, Spark confs); docs/compatibility.md lists them with the reason.
+ */
+export const SAIL_EXCLUDED = [
+  "packages/core/test/auth.live.test.ts",
+  "packages/core/test/reattach.live.test.ts",
+  "packages/core/test/envoy-restart.live.test.ts",
+  // Not yet run against Sail (they landed beside the Sail lane): docs/compatibility.md lists them.
+  "packages/core/test/analysis.live.test.ts",
+  "packages/core/test/artifacts.live.test.ts",
+  "packages/core/test/doc-examples.live.test.ts",
+  "packages/core/test/faults.live.test.ts",
+  "packages/core/test/hostile-input.live.test.ts",
+  "packages/core/test/parity.live.test.ts",
+  "packages/core/test/restart.live.test.ts",
+  "packages/core/test/server-library.live.test.ts",
+  "packages/core/test/smoke.live.test.ts",
+  "packages/core/test/streaming.live.test.ts",
+  "packages/core/test/tls.live.test.ts",
+];
+
+/**
  * `test`: every check and test, in order: the lockfile check, build (with protocol generation), type checks, lint and
  * format, unit tests, then live tests against a real Spark Connect server and Envoy (the primary
  * lane), the core API's live suite again against each compatibility lane, and the core files and
@@ -44,19 +66,33 @@ export async function run(argv: string[]): Promise<void> {
       "\nSPARK_REMOTE is set: the compatibility lanes (local servers of other Spark versions) are not run.\n",
     );
   } else {
-    // The core API suite again, against the compatibility lane's server.
+    // The core API suite again, against each other lane's server, newest first.
     const { lanes, primary } = sparkPins();
-    for (const lane of Object.keys(lanes).filter((l) => l !== primary)) {
+    const others = Object.keys(lanes)
+      .filter((l) => l !== primary)
+      .sort((a, b) => b.localeCompare(a, "en", { numeric: true }));
+    for (const lane of others) {
       await step(
         `live tests, Spark ${lane} lane`,
         bin("vitest"),
         ["run", "--project", "live", "packages/core/test", ...argv],
-        {
-          ...process.env,
-          SPARK_LANE: lane,
-        },
+        { ...process.env, SPARK_LANE: lane },
       );
     }
+    // …and against Sail, where known differences are marked (docs/compatibility.md).
+    await step(
+      "live tests, Sail lane",
+      bin("vitest"),
+      [
+        "run",
+        "--project",
+        "live",
+        "packages/core/test",
+        ...SAIL_EXCLUDED.flatMap((f) => ["--exclude", f]),
+        ...argv,
+      ],
+      { ...process.env, SPARK_SERVER: "sail" },
+    );
   }
   if (!process.env.SPARK_REMOTE) {
     // The core files and the 1e6-row reattach test on a standalone cluster, plus its fault tests.

@@ -21,6 +21,7 @@ import type { ColumnOrName } from "./functions/core.js";
 import { GroupedData } from "./grouped-data.js";
 import type { LogicalPlan } from "./plan/logical-plan.js";
 import { Join, type JoinType, joinTypeOf, SetOperation } from "./plan/relations.js";
+import { Zip } from "./plan/zip.js";
 
 /** The joins, set operations and groupings of a {@link DataFrame} (the public class). */
 export abstract class DataFrameJoins extends DataFrameTransformations {
@@ -98,6 +99,23 @@ export abstract class DataFrameJoins extends DataFrameTransformations {
   crossJoin(other: DataFrame): DataFrame {
     checkSameSession(this, other, "crossJoin");
     return this.#with(new Join(this.#id(), this.#plan, planOf(other), "cross", undefined));
+  }
+
+  /**
+   * The columns of this and `other` side by side, row by row (Spark 4.3+). Both must be the same
+   * plan apart from their outer `select`s, e.g. two projections of one DataFrame. An older server
+   * answers with an {@link UnsupportedOperationError} (`UNSUPPORTED_BY_SERVER`) naming `Zip` and
+   * its version.
+   *
+   * @example
+   * ```ts
+   * const df = spark.range(3);
+   * await df.select(col("id")).zip(df.select(col("id").multiply(10).alias("x"))).collect(); // [Row(id=0, x=0), Row(id=1, x=10), Row(id=2, x=20)]
+   * ```
+   */
+  zip(other: DataFrame): DataFrame {
+    checkSameSession(this, other, "zip");
+    return this.#with(new Zip(this.#id(), this.#plan, planOf(other)));
   }
 
   #setOp(

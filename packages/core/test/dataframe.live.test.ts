@@ -8,6 +8,7 @@ import { col, expr, lit } from "../src/functions/core.js";
 import { Observation } from "../src/observation.js";
 import type { SparkSession } from "../src/session.js";
 import { Window } from "../src/window.js";
+import { knownDifference } from "./known-difference.js";
 import { live, liveSession, values } from "./live-session.js";
 
 let spark: SparkSession;
@@ -56,38 +57,49 @@ describe("session", () => {
     expect(values(await spark.range(10, 0, -3, 2).collect())).toEqual([[10n], [7n], [4n], [1n]]);
   });
 
-  test("conf: set, get, get with default, unset, getAll, isModifiable", async () => {
-    const before = await spark.conf.get("spark.sql.shuffle.partitions");
-    await spark.conf.set("spark.sql.shuffle.partitions", 3);
-    expect(await spark.conf.get("spark.sql.shuffle.partitions")).toBe("3");
-    expect(await spark.conf.get("spark.test.unset.key", "fallback")).toBe("fallback");
-    expect(await spark.conf.get("spark.test.unset.key", null)).toBeNull();
-    const all = await spark.conf.getAll("spark.sql.shuffle");
-    expect(all["spark.sql.shuffle.partitions"]).toBe("3");
-    await spark.conf.unset("spark.sql.shuffle.partitions");
-    // Unset goes back to the SQL default, not to the value the server was launched with.
-    expect(await spark.conf.get("spark.sql.shuffle.partitions")).not.toBe("3");
-    expect(before).toBe("2");
-    expect(await spark.conf.isModifiable("spark.sql.shuffle.partitions")).toBe(true);
-    expect(await spark.conf.isModifiable("spark.driver.memory")).toBe(false);
-  });
+  test(
+    "conf: set, get, get with default, unset, getAll, isModifiable",
+    knownDifference("sail", "conf answers differ (getAll(prefix) answers full keys)"),
+    async () => {
+      const before = await spark.conf.get("spark.sql.shuffle.partitions");
+      await spark.conf.set("spark.sql.shuffle.partitions", 3);
+      expect(await spark.conf.get("spark.sql.shuffle.partitions")).toBe("3");
+      expect(await spark.conf.get("spark.test.unset.key", "fallback")).toBe("fallback");
+      expect(await spark.conf.get("spark.test.unset.key", null)).toBeNull();
+      const all = await spark.conf.getAll("spark.sql.shuffle");
+      expect(all["spark.sql.shuffle.partitions"]).toBe("3");
+      await spark.conf.unset("spark.sql.shuffle.partitions");
+      // Unset goes back to the SQL default, not to the value the server was launched with.
+      expect(await spark.conf.get("spark.sql.shuffle.partitions")).not.toBe("3");
+      expect(before).toBe("2");
+      expect(await spark.conf.isModifiable("spark.sql.shuffle.partitions")).toBe(true);
+      expect(await spark.conf.isModifiable("spark.driver.memory")).toBe(false);
+    },
+  );
 
-  test("newSession has its own temp views; stop() makes a session unusable", async () => {
-    const other = spark.newSession();
-    try {
-      expect(other.sessionId).not.toBe(spark.sessionId);
-      const err = await other
-        .table("people")
-        .collect()
-        .catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(AnalysisError);
-      expect((err as AnalysisError).errorClass).toBe("TABLE_OR_VIEW_NOT_FOUND");
-    } finally {
-      await other.stop();
-    }
-    await expect(other.range(1).collect()).rejects.toBeInstanceOf(SparkError);
-    await expect(other.version()).rejects.toThrow(/^\[SESSION_STOPPED\]/);
-  });
+  test(
+    "newSession has its own temp views; stop() makes a session unusable",
+    knownDifference(
+      "sail",
+      "Sail sends no Spark error class or SQL state, only a Java exception class",
+    ),
+    async () => {
+      const other = spark.newSession();
+      try {
+        expect(other.sessionId).not.toBe(spark.sessionId);
+        const err = await other
+          .table("people")
+          .collect()
+          .catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(AnalysisError);
+        expect((err as AnalysisError).errorClass).toBe("TABLE_OR_VIEW_NOT_FOUND");
+      } finally {
+        await other.stop();
+      }
+      await expect(other.range(1).collect()).rejects.toBeInstanceOf(SparkError);
+      await expect(other.version()).rejects.toThrow(/^\[SESSION_STOPPED\]/);
+    },
+  );
 });
 
 describe("transformations", () => {
@@ -133,44 +145,48 @@ describe("transformations", () => {
     expect(await people.join(depts, ["dept"]).columns()).toEqual(["dept", "name", "title"]);
   });
 
-  test("groupBy with agg, shortcut aggregates, rollup, cube, groupingSets and pivot", async () => {
-    const people = spark.table("people");
-    const byDept = people
-      .groupBy("dept")
-      .agg(expr("sum(salary)").alias("total"), expr("count(*)").alias("n"))
-      .orderBy("dept");
-    expect(values(await byDept.collect())).toEqual([
-      ["eng", 180n, 2n],
-      ["ops", 70n, 2n],
-    ]);
-    expect(values(await people.groupBy("dept").count().orderBy("dept").collect())).toEqual([
-      ["eng", 2n],
-      ["ops", 2n],
-    ]);
-    expect(values(await people.groupBy("dept").max("salary").orderBy("dept").collect())).toEqual([
-      ["eng", 100],
-      ["ops", 70],
-    ]);
-    expect(await people.rollup("dept", "year").count().count()).toBe(7);
-    expect(await people.cube("dept", "year").count().count()).toBe(9);
-    expect(
-      await people
-        .groupingSets([["dept"], []], "dept")
-        .count()
-        .count(),
-    ).toBe(3);
-    const pivot = people
-      .groupBy("dept")
-      .pivot("year", [2023, 2024])
-      .agg(expr("sum(salary)"))
-      .orderBy("dept");
-    expect(values(await pivot.collect())).toEqual([
-      ["eng", 100n, 80n],
-      ["ops", 70n, null],
-    ]);
-    const pivotAll = people.groupBy("dept").pivot("year").count();
-    expect(await pivotAll.columns()).toEqual(["dept", "2023", "2024"]);
-  });
+  test(
+    "groupBy with agg, shortcut aggregates, rollup, cube, groupingSets and pivot",
+    knownDifference("sail", "invalid argument: grouping sets with grouping expressions"),
+    async () => {
+      const people = spark.table("people");
+      const byDept = people
+        .groupBy("dept")
+        .agg(expr("sum(salary)").alias("total"), expr("count(*)").alias("n"))
+        .orderBy("dept");
+      expect(values(await byDept.collect())).toEqual([
+        ["eng", 180n, 2n],
+        ["ops", 70n, 2n],
+      ]);
+      expect(values(await people.groupBy("dept").count().orderBy("dept").collect())).toEqual([
+        ["eng", 2n],
+        ["ops", 2n],
+      ]);
+      expect(values(await people.groupBy("dept").max("salary").orderBy("dept").collect())).toEqual([
+        ["eng", 100],
+        ["ops", 70],
+      ]);
+      expect(await people.rollup("dept", "year").count().count()).toBe(7);
+      expect(await people.cube("dept", "year").count().count()).toBe(9);
+      expect(
+        await people
+          .groupingSets([["dept"], []], "dept")
+          .count()
+          .count(),
+      ).toBe(3);
+      const pivot = people
+        .groupBy("dept")
+        .pivot("year", [2023, 2024])
+        .agg(expr("sum(salary)"))
+        .orderBy("dept");
+      expect(values(await pivot.collect())).toEqual([
+        ["eng", 100n, 80n],
+        ["ops", 70n, null],
+      ]);
+      const pivotAll = people.groupBy("dept").pivot("year").count();
+      expect(await pivotAll.columns()).toEqual(["dept", "2023", "2024"]);
+    },
+  );
 
   test("orderBy, sortWithinPartitions, limit, offset, tail, distinct, dropDuplicates", async () => {
     const people = spark.table("people");
@@ -231,70 +247,80 @@ describe("transformations", () => {
     ]);
   });
 
-  test("unpivot/melt, transpose, withMetadata, observe", async () => {
-    const wide = spark.createDataFrame([{ id: 1, a: 10, b: 20 }]);
-    const long = wide.unpivot("id", ["a", "b"], "key", "val").orderBy("key");
-    expect(values(await long.collect())).toEqual([
-      [1n, "a", 10n],
-      [1n, "b", 20n],
-    ]);
-    expect(await wide.melt(["id"], null, "k", "v").count()).toBe(2);
-    const t = spark.createDataFrame([{ k: "x", v1: 1, v2: 2 }]).transpose();
-    expect(await t.columns()).toEqual(["key", "x"]);
-    const meta = spark.range(1).withMetadata("id", { unit: "count" });
-    const field = (await meta.schema()).fields[0];
-    expect(field?.metadata).toEqual({ unit: "count" });
-    const obs = new Observation("stats");
-    const observed = spark
-      .range(10)
-      .observe(obs, expr("count(*)").alias("n"), expr("max(id)").alias("top"));
-    expect(await observed.count()).toBe(10);
-    const m = await obs.get();
-    expect([m.get("n"), m.get("top")]).toEqual([10n, 9n]);
-  });
+  test(
+    "unpivot/melt, transpose, withMetadata, observe",
+    knownDifference("sail", "not supported: transpose"),
+    async () => {
+      const wide = spark.createDataFrame([{ id: 1, a: 10, b: 20 }]);
+      const long = wide.unpivot("id", ["a", "b"], "key", "val").orderBy("key");
+      expect(values(await long.collect())).toEqual([
+        [1n, "a", 10n],
+        [1n, "b", 20n],
+      ]);
+      expect(await wide.melt(["id"], null, "k", "v").count()).toBe(2);
+      const t = spark.createDataFrame([{ k: "x", v1: 1, v2: 2 }]).transpose();
+      expect(await t.columns()).toEqual(["key", "x"]);
+      const meta = spark.range(1).withMetadata("id", { unit: "count" });
+      const field = (await meta.schema()).fields[0];
+      expect(field?.metadata).toEqual({ unit: "count" });
+      const obs = new Observation("stats");
+      const observed = spark
+        .range(10)
+        .observe(obs, expr("count(*)").alias("n"), expr("max(id)").alias("top"));
+      expect(await observed.count()).toBe(10);
+      const m = await obs.get();
+      expect([m.get("n"), m.get("top")]).toEqual([10n, 9n]);
+    },
+  );
 
-  test("describe, summary, na and stat", async () => {
-    const people = spark.table("people");
-    const described = await people.describe("salary").collect();
-    expect(values(described).map((r) => r[0])).toEqual(["count", "mean", "stddev", "min", "max"]);
-    expect(
-      values(await people.summary("count", "min").select("summary", "salary").collect()),
-    ).toEqual([
-      ["count", "3"],
-      ["min", "70"],
-    ]);
-    expect(await people.na.drop().count()).toBe(3);
-    expect(await people.dropna({ how: "all" }).count()).toBe(4);
-    expect(
-      values(await people.na.fill(0, ["salary"]).where("name = 'Dan'").select("salary").collect()),
-    ).toEqual([[0]]);
-    expect(
-      values(
-        await people.na
-          .replace("eng", "ENG", "dept")
-          .select("dept")
-          .distinct()
-          .orderBy("dept")
-          .collect(),
-      ),
-    ).toEqual([["ENG"], ["ops"]]);
-    const nums = spark.createDataFrame([
-      { x: 1, y: 2 },
-      { x: 2, y: 4 },
-      { x: 3, y: 6 },
-    ]);
-    expect(await nums.stat.corr("x", "y")).toBeCloseTo(1, 10);
-    expect(await nums.stat.cov("x", "y")).toBeCloseTo(2, 10);
-    expect(await nums.stat.approxQuantile("x", [0.5], 0)).toEqual([2]);
-    expect(await people.stat.crosstab("dept", "year").count()).toBe(2);
-    expect(await people.stat.freqItems(["dept"]).count()).toBe(1);
-    expect(
-      await spark
-        .range(100)
-        .stat.sampleBy(expr("id % 2").alias("p") as never, new Map([[0, 1.0]]), 1)
-        .count(),
-    ).toBeGreaterThan(0);
-  });
+  test(
+    "describe, summary, na and stat",
+    knownDifference("sail", "describe() has no stddev row"),
+    async () => {
+      const people = spark.table("people");
+      const described = await people.describe("salary").collect();
+      expect(values(described).map((r) => r[0])).toEqual(["count", "mean", "stddev", "min", "max"]);
+      expect(
+        values(await people.summary("count", "min").select("summary", "salary").collect()),
+      ).toEqual([
+        ["count", "3"],
+        ["min", "70"],
+      ]);
+      expect(await people.na.drop().count()).toBe(3);
+      expect(await people.dropna({ how: "all" }).count()).toBe(4);
+      expect(
+        values(
+          await people.na.fill(0, ["salary"]).where("name = 'Dan'").select("salary").collect(),
+        ),
+      ).toEqual([[0]]);
+      expect(
+        values(
+          await people.na
+            .replace("eng", "ENG", "dept")
+            .select("dept")
+            .distinct()
+            .orderBy("dept")
+            .collect(),
+        ),
+      ).toEqual([["ENG"], ["ops"]]);
+      const nums = spark.createDataFrame([
+        { x: 1, y: 2 },
+        { x: 2, y: 4 },
+        { x: 3, y: 6 },
+      ]);
+      expect(await nums.stat.corr("x", "y")).toBeCloseTo(1, 10);
+      expect(await nums.stat.cov("x", "y")).toBeCloseTo(2, 10);
+      expect(await nums.stat.approxQuantile("x", [0.5], 0)).toEqual([2]);
+      expect(await people.stat.crosstab("dept", "year").count()).toBe(2);
+      expect(await people.stat.freqItems(["dept"]).count()).toBe(1);
+      expect(
+        await spark
+          .range(100)
+          .stat.sampleBy(expr("id % 2").alias("p") as never, new Map([[0, 1.0]]), 1)
+          .count(),
+      ).toBeGreaterThan(0);
+    },
+  );
 
   test("window functions with partitionBy, orderBy and frames", async () => {
     const w = Window.partitionBy("dept").orderBy(col("salary").desc());
@@ -344,32 +370,38 @@ describe("actions and metadata", () => {
     expect(row?.get("b")).toBe("x");
   });
 
-  test("show() returns and prints the text PySpark prints", async () => {
-    const printed: string[] = [];
-    const df = spark.table("people").select("name", "salary").orderBy("name");
-    const text = await df.show({ n: 2, print: (t) => printed.push(t) });
-    const expected = [
-      "+-----+------+",
-      "| name|salary|",
-      "+-----+------+",
-      "|Alice|   100|",
-      "|  Bob|    80|",
-      "+-----+------+",
-      "only showing top 2 rows",
-    ].join("\n");
-    expect(text).toBe(expected);
-    expect(printed).toEqual([expected]);
-    const vertical = await df.show({ n: 1, vertical: true, print: null });
-    expect(vertical).toBe(
-      ["-RECORD 0-------", " name   | Alice ", " salary | 100   ", "only showing top 1 row"].join(
-        "\n",
-      ),
-    );
-    const truncated = await spark
-      .sql("SELECT repeat('x', 30) AS s")
-      .then((d) => d.show({ truncate: 5, print: null }));
-    expect(truncated).toBe(["+-----+", "|    s|", "+-----+", "|xx...|", "+-----+", ""].join("\n"));
-  });
+  test(
+    "show() returns and prints the text PySpark prints",
+    knownDifference("sail", "show() prints a different table text"),
+    async () => {
+      const printed: string[] = [];
+      const df = spark.table("people").select("name", "salary").orderBy("name");
+      const text = await df.show({ n: 2, print: (t) => printed.push(t) });
+      const expected = [
+        "+-----+------+",
+        "| name|salary|",
+        "+-----+------+",
+        "|Alice|   100|",
+        "|  Bob|    80|",
+        "+-----+------+",
+        "only showing top 2 rows",
+      ].join("\n");
+      expect(text).toBe(expected);
+      expect(printed).toEqual([expected]);
+      const vertical = await df.show({ n: 1, vertical: true, print: null });
+      expect(vertical).toBe(
+        ["-RECORD 0-------", " name   | Alice ", " salary | 100   ", "only showing top 1 row"].join(
+          "\n",
+        ),
+      );
+      const truncated = await spark
+        .sql("SELECT repeat('x', 30) AS s")
+        .then((d) => d.show({ truncate: 5, print: null }));
+      expect(truncated).toBe(
+        ["+-----+", "|    s|", "+-----+", "|xx...|", "+-----+", ""].join("\n"),
+      );
+    },
+  );
 
   test("schema, dtypes, columns, printSchema, explain in every mode", async () => {
     const df = spark.table("people");
@@ -395,70 +427,103 @@ describe("actions and metadata", () => {
     }
   });
 
-  test("isLocal, isStreaming, inputFiles, sameSemantics, semanticHash", async () => {
-    const df = spark.range(3);
-    expect(await spark.createDataFrame([{ a: 1 }]).isLocal()).toBe(true);
-    expect(await df.isStreaming()).toBe(false);
-    expect(await df.inputFiles()).toEqual([]);
-    expect(await df.sameSemantics(spark.range(3))).toBe(true);
-    expect(await df.sameSemantics(spark.range(4))).toBe(false);
-    expect(await df.semanticHash()).toBe(await spark.range(3).semanticHash());
-  });
+  test(
+    "isLocal, isStreaming, inputFiles, sameSemantics, semanticHash",
+    knownDifference("sail", "not supported: AnalyzePlan same semantics"),
+    async () => {
+      const df = spark.range(3);
+      expect(await spark.createDataFrame([{ a: 1 }]).isLocal()).toBe(true);
+      expect(await df.isStreaming()).toBe(false);
+      expect(await df.inputFiles()).toEqual([]);
+      expect(await df.sameSemantics(spark.range(3))).toBe(true);
+      expect(await df.sameSemantics(spark.range(4))).toBe(false);
+      expect(await df.semanticHash()).toBe(await spark.range(3).semanticHash());
+    },
+  );
 
-  test("cache, persist, storageLevel, unpersist, checkpoint", async () => {
-    const df = spark.range(10).withColumn("x", col("id").multiply(2));
-    await df.persist(StorageLevel.MEMORY_ONLY);
-    expect((await df.storageLevel()).toString()).toBe(StorageLevel.MEMORY_ONLY.toString());
-    await df.unpersist(true);
-    expect(await df.storageLevel()).toEqual(StorageLevel.NONE);
-    await df.cache();
-    expect(await df.storageLevel()).toEqual(StorageLevel.MEMORY_AND_DISK_DESER);
-    await df.unpersist(true);
-    const checkpointed = await df.localCheckpoint();
-    expect(await checkpointed.count()).toBe(10);
-  });
+  test(
+    "cache, persist, storageLevel, unpersist, checkpoint",
+    knownDifference("sail", "storageLevel reports another level (Memory OffHeap Serialized)"),
+    async () => {
+      const df = spark.range(10).withColumn("x", col("id").multiply(2));
+      await df.persist(StorageLevel.MEMORY_ONLY);
+      expect((await df.storageLevel()).toString()).toBe(StorageLevel.MEMORY_ONLY.toString());
+      await df.unpersist(true);
+      expect(await df.storageLevel()).toEqual(StorageLevel.NONE);
+      await df.cache();
+      expect(await df.storageLevel()).toEqual(StorageLevel.MEMORY_AND_DISK_DESER);
+      await df.unpersist(true);
+      const checkpointed = await df.localCheckpoint();
+      expect(await checkpointed.count()).toBe(10);
+    },
+  );
 
-  test("temp views and global temp views", async () => {
-    await spark.range(2).createTempView("tv_once");
-    const again = await spark
-      .range(2)
-      .createTempView("tv_once")
-      .catch((e: unknown) => e);
-    expect(again).toBeInstanceOf(AnalysisError);
-    expect((again as AnalysisError).errorClass).toBe("TEMP_TABLE_OR_VIEW_ALREADY_EXISTS");
-    await spark.range(3).createOrReplaceTempView("tv_once");
-    expect(await spark.table("tv_once").count()).toBe(3);
-    await spark.range(4).createOrReplaceGlobalTempView("gtv");
-    expect(await spark.table("global_temp.gtv").count()).toBe(4);
-  });
+  test(
+    "temp views and global temp views",
+    knownDifference(
+      "sail",
+      "Sail sends no Spark error class or SQL state, only a Java exception class",
+    ),
+    async () => {
+      await spark.range(2).createTempView("tv_once");
+      const again = await spark
+        .range(2)
+        .createTempView("tv_once")
+        .catch((e: unknown) => e);
+      expect(again).toBeInstanceOf(AnalysisError);
+      expect((again as AnalysisError).errorClass).toBe("TEMP_TABLE_OR_VIEW_ALREADY_EXISTS");
+      await spark.range(3).createOrReplaceTempView("tv_once");
+      expect(await spark.table("tv_once").count()).toBe(3);
+      await spark.range(4).createOrReplaceGlobalTempView("gtv");
+      expect(await spark.table("global_temp.gtv").count()).toBe(4);
+    },
+  );
 });
 
 describe("server errors are typed", () => {
-  test("bad SQL is a ParseError with Spark's class and SQL state", async () => {
-    const err = await spark.sql("SELEC 1").catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ParseError);
-    expect((err as ParseError).errorClass).toBe("PARSE_SYNTAX_ERROR");
-    expect((err as ParseError).sqlState).toBe("42601");
-    expect((err as ParseError).message).toMatch(/^\[PARSE_SYNTAX_ERROR\]/);
-  });
+  test(
+    "bad SQL is a ParseError with Spark's class and SQL state",
+    knownDifference("sail", "SQL syntax errors are IllegalArgumentException, with no error class"),
+    async () => {
+      const err = await spark.sql("SELEC 1").catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ParseError);
+      expect((err as ParseError).errorClass).toBe("PARSE_SYNTAX_ERROR");
+      expect((err as ParseError).sqlState).toBe("42601");
+      expect((err as ParseError).message).toMatch(/^\[PARSE_SYNTAX_ERROR\]/);
+    },
+  );
 
-  test("an unknown column is an AnalysisError", async () => {
-    const err = await spark
-      .range(1)
-      .select("nope")
-      .collect()
-      .catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(AnalysisError);
-    expect((err as AnalysisError).errorClass).toBe("UNRESOLVED_COLUMN.WITH_SUGGESTION");
-    expect((err as AnalysisError).sqlState).toBe("42703");
-  });
+  test(
+    "an unknown column is an AnalysisError",
+    knownDifference(
+      "sail",
+      "Sail sends no Spark error class or SQL state, only a Java exception class",
+    ),
+    async () => {
+      const err = await spark
+        .range(1)
+        .select("nope")
+        .collect()
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AnalysisError);
+      expect((err as AnalysisError).errorClass).toBe("UNRESOLVED_COLUMN.WITH_SUGGESTION");
+      expect((err as AnalysisError).sqlState).toBe("42703");
+    },
+  );
 
-  test("an unknown table is an AnalysisError", async () => {
-    const err = await spark
-      .table("no_such_table")
-      .count()
-      .catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(AnalysisError);
-    expect((err as AnalysisError).errorClass).toBe("TABLE_OR_VIEW_NOT_FOUND");
-  });
+  test(
+    "an unknown table is an AnalysisError",
+    knownDifference(
+      "sail",
+      "Sail sends no Spark error class or SQL state, only a Java exception class",
+    ),
+    async () => {
+      const err = await spark
+        .table("no_such_table")
+        .count()
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AnalysisError);
+      expect((err as AnalysisError).errorClass).toBe("TABLE_OR_VIEW_NOT_FOUND");
+    },
+  );
 });

@@ -3,6 +3,7 @@
  */
 import { expect, test } from "vitest";
 import { INTERNAL_SPARK_FUNCTION_NAMES, SPARK_FUNCTION_NAMES } from "../src/testing/spark-names.js";
+import { knownDifference } from "./known-difference.js";
 import { live, versionOf, withSession } from "./live-session.js";
 
 /**
@@ -54,22 +55,29 @@ const ADDED_IN_4_1: readonly string[] = [
   "try_to_time",
 ];
 
-test("the server's function registry knows every name the wrappers send", async () => {
-  await withSession(async (spark) => {
-    const rows = await (await spark.sql("SHOW FUNCTIONS")).collect();
-    const registry = new Set(rows.map((r) => String(r[0])));
-    expect(registry.size).toBeGreaterThan(400);
-    const internal = new Set(INTERNAL_SPARK_FUNCTION_NAMES);
-    const sent = new Set(Object.values(SPARK_FUNCTION_NAMES).flat());
-    const unknown = [...sent].filter((name) => !registry.has(name) && !internal.has(name)).sort();
-    const [major, minor] = versionOf(live.version);
-    if (major > 4 || (major === 4 && minor >= 1)) {
-      expect(unknown).toEqual([]);
-    } else {
-      expect(unknown).toEqual([...ADDED_IN_4_1].sort());
-    }
-  });
-});
+test(
+  "the server's function registry knows every name the wrappers send",
+  knownDifference(
+    "sail",
+    "its registry lacks 19 functions the wrappers send (kll_sketch_agg_bigint\u2026)",
+  ),
+  async () => {
+    await withSession(async (spark) => {
+      const rows = await (await spark.sql("SHOW FUNCTIONS")).collect();
+      const registry = new Set(rows.map((r) => String(r[0])));
+      expect(registry.size).toBeGreaterThan(400);
+      const internal = new Set(INTERNAL_SPARK_FUNCTION_NAMES);
+      const sent = new Set(Object.values(SPARK_FUNCTION_NAMES).flat());
+      const unknown = [...sent].filter((name) => !registry.has(name) && !internal.has(name)).sort();
+      const [major, minor] = versionOf(live.version);
+      if (major > 4 || (major === 4 && minor >= 1)) {
+        expect(unknown).toEqual([]);
+      } else {
+        expect(unknown).toEqual([...ADDED_IN_4_1].sort());
+      }
+    });
+  },
+);
 
 test("functions known only to Spark's internal registry still resolve on the server", async () => {
   await withSession(async (spark) => {

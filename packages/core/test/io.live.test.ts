@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { AnalysisError } from "../src/errors.js";
 import { col } from "../src/functions/core.js";
 import type { SparkSession } from "../src/session.js";
+import { knownDifference } from "./known-difference.js";
 import { liveSession, values } from "./live-session.js";
 
 let spark: SparkSession;
@@ -33,29 +34,33 @@ const data = () =>
     "id INT, name STRING, year INT",
   );
 
-test("parquet: write partitioned, read back, append and overwrite modes", async () => {
-  const target = path.join(dir, "parquet");
-  await data().write.mode("overwrite").partitionBy("year").parquet(target);
-  expect(
-    readdirSync(target)
-      .filter((f) => f.startsWith("year="))
-      .sort(),
-  ).toEqual(["year=2023", "year=2024"]);
-  const back = spark.read.parquet(target).orderBy("id");
-  expect(values(await back.select("id", "name", "year").collect())).toEqual([
-    [1, "a", 2023],
-    [2, "b", 2024],
-    [3, "c", 2024],
-  ]);
-  await data().write.mode("append").partitionBy("year").parquet(target);
-  expect(await spark.read.parquet(target).count()).toBe(6);
-  const err = await data()
-    .write.partitionBy("year")
-    .parquet(target)
-    .catch((e: unknown) => e);
-  expect(err).toBeInstanceOf(AnalysisError);
-  expect((err as AnalysisError).errorClass).toBe("PATH_ALREADY_EXISTS");
-});
+test(
+  "parquet: write partitioned, read back, append and overwrite modes",
+  knownDifference("sail", "partition columns read back as strings (no type inference)"),
+  async () => {
+    const target = path.join(dir, "parquet");
+    await data().write.mode("overwrite").partitionBy("year").parquet(target);
+    expect(
+      readdirSync(target)
+        .filter((f) => f.startsWith("year="))
+        .sort(),
+    ).toEqual(["year=2023", "year=2024"]);
+    const back = spark.read.parquet(target).orderBy("id");
+    expect(values(await back.select("id", "name", "year").collect())).toEqual([
+      [1, "a", 2023],
+      [2, "b", 2024],
+      [3, "c", 2024],
+    ]);
+    await data().write.mode("append").partitionBy("year").parquet(target);
+    expect(await spark.read.parquet(target).count()).toBe(6);
+    const err = await data()
+      .write.partitionBy("year")
+      .parquet(target)
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AnalysisError);
+    expect((err as AnalysisError).errorClass).toBe("PATH_ALREADY_EXISTS");
+  },
+);
 
 test("json and csv with options and an explicit schema", async () => {
   const json = path.join(dir, "json");
@@ -83,22 +88,26 @@ test("saveAsTable, insertInto and spark.table / read.table", async () => {
   await spark.sql("DROP TABLE io_people");
 });
 
-test("writeTo (V2): create, then the session catalog's answers to append and create", async () => {
-  await data().writeTo("io_v2").using("parquet").tableProperty("owner", "tests").create();
-  expect(await spark.table("io_v2").count()).toBe(3);
-  // The built-in session catalog keeps parquet tables as V1 tables: V2 appends are refused.
-  const append = await data()
-    .writeTo("io_v2")
-    .append()
-    .catch((e: unknown) => e);
-  expect(append).toBeInstanceOf(AnalysisError);
-  expect((append as AnalysisError).errorClass).toBe("_LEGACY_ERROR_TEMP_1012");
-  const again = await data()
-    .writeTo("io_v2")
-    .using("parquet")
-    .create()
-    .catch((e: unknown) => e);
-  expect(again).toBeInstanceOf(AnalysisError);
-  expect((again as AnalysisError).errorClass).toBe("TABLE_OR_VIEW_ALREADY_EXISTS");
-  await spark.sql("DROP TABLE io_v2");
-});
+test(
+  "writeTo (V2): create, then the session catalog's answers to append and create",
+  knownDifference("sail", "no AnalysisError for creating an existing table"),
+  async () => {
+    await data().writeTo("io_v2").using("parquet").tableProperty("owner", "tests").create();
+    expect(await spark.table("io_v2").count()).toBe(3);
+    // The built-in session catalog keeps parquet tables as V1 tables: V2 appends are refused.
+    const append = await data()
+      .writeTo("io_v2")
+      .append()
+      .catch((e: unknown) => e);
+    expect(append).toBeInstanceOf(AnalysisError);
+    expect((append as AnalysisError).errorClass).toBe("_LEGACY_ERROR_TEMP_1012");
+    const again = await data()
+      .writeTo("io_v2")
+      .using("parquet")
+      .create()
+      .catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(AnalysisError);
+    expect((again as AnalysisError).errorClass).toBe("TABLE_OR_VIEW_ALREADY_EXISTS");
+    await spark.sql("DROP TABLE io_v2");
+  },
+);

@@ -7,6 +7,7 @@ import { Timestamp } from "../src/arrow/timestamp.js";
 import { lit } from "../src/functions/core.js";
 import { Row } from "../src/row.js";
 import type { SparkSession } from "../src/session.js";
+import { knownDifference } from "./known-difference.js";
 import { live, liveSession, versionOf } from "./live-session.js";
 
 let spark: SparkSession;
@@ -231,27 +232,33 @@ describe("Spark 4.1 types", () => {
     }
   });
 
-  test("GEOMETRY and GEOGRAPHY arrive as rows of srid and WKB bytes", async (context) => {
-    if (!is41()) context.skip("the GEOMETRY and GEOGRAPHY types are new in Spark 4.1");
-    const s = liveSession();
-    try {
-      await s.conf.set("spark.sql.geospatial.enabled", true);
-      // POINT(1 2) in little-endian WKB.
-      const wkb = "0101000000000000000000F03F0000000000000040";
-      const df = await s.sql(
-        `SELECT ST_GeomFromWKB(X'${wkb}') AS g, ST_GeogFromWKB(X'${wkb}') AS geo`,
-      );
-      expect((await df.schema()).simpleString()).toBe("struct<g:geometry(0),geo:geography(4326)>");
-      const [row] = await df.collect();
-      const bytes = Uint8Array.from(wkb.match(/../g)!.map((h) => Number.parseInt(h, 16)));
-      expect([...row!].map(plain)).toEqual([
-        { srid: 0, wkb: bytes },
-        { srid: 4326, wkb: bytes },
-      ]);
-    } finally {
-      await s.stop();
-    }
-  });
+  test(
+    "GEOMETRY and GEOGRAPHY arrive as rows of srid and WKB bytes",
+    knownDifference("sail", "GEOMETRY and GEOGRAPHY values differ"),
+    async (context) => {
+      if (!is41()) context.skip("the GEOMETRY and GEOGRAPHY types are new in Spark 4.1");
+      const s = liveSession();
+      try {
+        await s.conf.set("spark.sql.geospatial.enabled", true);
+        // POINT(1 2) in little-endian WKB.
+        const wkb = "0101000000000000000000F03F0000000000000040";
+        const df = await s.sql(
+          `SELECT ST_GeomFromWKB(X'${wkb}') AS g, ST_GeogFromWKB(X'${wkb}') AS geo`,
+        );
+        expect((await df.schema()).simpleString()).toBe(
+          "struct<g:geometry(0),geo:geography(4326)>",
+        );
+        const [row] = await df.collect();
+        const bytes = Uint8Array.from(wkb.match(/../g)!.map((h) => Number.parseInt(h, 16)));
+        expect([...row!].map(plain)).toEqual([
+          { srid: 0, wkb: bytes },
+          { srid: 4326, wkb: bytes },
+        ]);
+      } finally {
+        await s.stop();
+      }
+    },
+  );
 });
 
 describe("lit() → collect", () => {

@@ -8,6 +8,7 @@ import { Timestamp } from "../src/arrow/timestamp.js";
 import type { VariantValue } from "../src/arrow/values.js";
 import { variantToJson, variantToValue } from "../src/arrow/variant.js";
 import type { SparkSession } from "../src/session.js";
+import { knownDifference } from "./known-difference.js";
 import { liveSession } from "./live-session.js";
 
 /** A zone with summer time and a local-mean-time offset with seconds before 1883 (-07:52:58). */
@@ -129,89 +130,124 @@ const CASES: [string, string][] = [
   ],
 ];
 
+/** The cases that differ on Sail, with the difference seen. */
+const SAIL_DIFFERS: Record<string, string> = {
+  "numbers beyond long: decimals, then doubles":
+    "to_json prints variant numbers in Java's notation (1.0E7)",
+  "numbers with exponents: doubles": "to_json prints variant numbers in Java's notation (1.0E7)",
+  "CAST(double), non-finite ones quoted":
+    "to_json prints variant numbers in Java's notation (1.0E7)",
+  "CAST(float)": "to_json prints variant numbers in Java's notation (1.0E7)",
+  "strings that need escapes": "to_json escapes variant strings differently",
+  "CAST(bigint)": "invalid argument: bigint: 9223372036854775808",
+  "CAST(timestamp) in the session time zone": "to_json prints variant timestamps in another format",
+  "CAST(timestamp_ntz)": "to_json prints variant timestamps in another format",
+  "to_variant_object of a struct": "to_json of a variant object differs",
+};
+
 describe("variantToJson equals Spark's to_json", () => {
-  test.each(CASES)("%s", async (_name, expr) => {
-    const { v, json } = await fromServer(expr);
-    expect(v).not.toBeNull();
-    expect(json).not.toBeNull();
-    expect(variantToJson(v!, { timeZone: TIME_ZONE })).toBe(json);
-  });
+  for (const [name, expr] of CASES) {
+    test(name, knownDifference("sail", SAIL_DIFFERS[name]), async () => {
+      const { v, json } = await fromServer(expr);
+      expect(v).not.toBeNull();
+      expect(json).not.toBeNull();
+      expect(variantToJson(v!, { timeZone: TIME_ZONE })).toBe(json);
+    });
+  }
 
   test("a SQL NULL is no variant at all", async () => {
     expect(await fromServer("CAST(NULL AS VARIANT)")).toEqual({ v: null, json: null });
   });
 
-  test("timestamps in other session time zones, offsets included", async () => {
-    const expr =
-      "CAST(array(TIMESTAMP'2024-07-01 12:34:56.5', TIMESTAMP'1900-01-01 00:00:00', " +
-      "TIMESTAMP'2024-12-31 23:59:59.999999') AS VARIANT)";
-    const s = liveSession();
-    try {
-      for (const timeZone of ["UTC", "Europe/Paris", "Asia/Kolkata", "+05:45", "Africa/Monrovia"]) {
-        await s.conf.set("spark.sql.session.timeZone", timeZone);
-        const df = await s.sql(`SELECT v, to_json(v) AS j FROM (SELECT ${expr} AS v)`);
-        const [row] = await df.collect();
-        expect(variantToJson(row!.get("v") as VariantValue, { timeZone }), timeZone).toBe(
-          row!.get("j"),
+  test(
+    "timestamps in other session time zones, offsets included",
+    knownDifference("sail", "to_json prints variant timestamps in another format"),
+    async () => {
+      const expr =
+        "CAST(array(TIMESTAMP'2024-07-01 12:34:56.5', TIMESTAMP'1900-01-01 00:00:00', " +
+        "TIMESTAMP'2024-12-31 23:59:59.999999') AS VARIANT)";
+      const s = liveSession();
+      try {
+        for (const timeZone of [
+          "UTC",
+          "Europe/Paris",
+          "Asia/Kolkata",
+          "+05:45",
+          "Africa/Monrovia",
+        ]) {
+          await s.conf.set("spark.sql.session.timeZone", timeZone);
+          const df = await s.sql(`SELECT v, to_json(v) AS j FROM (SELECT ${expr} AS v)`);
+          const [row] = await df.collect();
+          expect(variantToJson(row!.get("v") as VariantValue, { timeZone }), timeZone).toBe(
+            row!.get("j"),
+          );
+        }
+      } finally {
+        await s.stop();
+      }
+    },
+  );
+
+  test(
+    "doubles and floats that Java 17 prints with other digits",
+    knownDifference("sail", "not supported: function java_method"),
+    async () => {
+      const [java] = await (
+        await spark.sql("SELECT java_method('java.lang.System', 'getProperty', 'java.version')")
+      ).collect();
+      const javaMajor = Number(String(java![0]).split(".")[0]);
+      const { v, json } = await fromServer(
+        "to_variant_object(named_struct('a', 1e23D, 'b', 2e23D, " +
+          "'c', CAST(4.1e10 AS FLOAT), 'd', CAST(1e11 AS FLOAT)))",
+      );
+      const ours = variantToJson(v!, { timeZone: TIME_ZONE });
+      // Java 19+ (JDK-4511638): the shortest digits, as here.
+      expect(ours).toBe('{"a":1.0E23,"b":2.0E23,"c":4.1E10,"d":1.0E11}');
+      if (javaMajor >= 19) {
+        expect(json).toBe(ours);
+      } else {
+        expect(json).toBe(
+          '{"a":9.999999999999999E22,"b":1.9999999999999998E23,"c":4.1000002E10,"d":9.9999998E10}',
         );
       }
-    } finally {
-      await s.stop();
-    }
-  });
-
-  test("doubles and floats that Java 17 prints with other digits", async () => {
-    const [java] = await (
-      await spark.sql("SELECT java_method('java.lang.System', 'getProperty', 'java.version')")
-    ).collect();
-    const javaMajor = Number(String(java![0]).split(".")[0]);
-    const { v, json } = await fromServer(
-      "to_variant_object(named_struct('a', 1e23D, 'b', 2e23D, " +
-        "'c', CAST(4.1e10 AS FLOAT), 'd', CAST(1e11 AS FLOAT)))",
-    );
-    const ours = variantToJson(v!, { timeZone: TIME_ZONE });
-    // Java 19+ (JDK-4511638): the shortest digits, as here.
-    expect(ours).toBe('{"a":1.0E23,"b":2.0E23,"c":4.1E10,"d":1.0E11}');
-    if (javaMajor >= 19) {
-      expect(json).toBe(ours);
-    } else {
-      expect(json).toBe(
-        '{"a":9.999999999999999E22,"b":1.9999999999999998E23,"c":4.1000002E10,"d":9.9999998E10}',
-      );
-    }
-    // The same numbers either way (the floats' digits read back as the same float).
-    const numbers = (text: string) =>
-      Object.values(JSON.parse(text) as Record<string, number>).map((x, i) =>
-        i < 2 ? x : Math.fround(x),
-      );
-    expect(numbers(ours)).toEqual(numbers(json!));
-  });
+      // The same numbers either way (the floats' digits read back as the same float).
+      const numbers = (text: string) =>
+        Object.values(JSON.parse(text) as Record<string, number>).map((x, i) =>
+          i < 2 ? x : Math.fround(x),
+        );
+      expect(numbers(ours)).toEqual(numbers(json!));
+    },
+  );
 });
 
 describe("variantToValue", () => {
-  test("a JSON document becomes plain objects, arrays and numbers", async () => {
-    const { v } = await fromServer(
-      parseJson(
-        '{"id": 12345678901, "n": 7, "price": 9.90, "ratio": 1.5e-3, "tags": ["a", null, true], "o": {}}',
-      ),
-    );
-    expect(variantToValue(v!)).toEqual({
-      id: 12345678901n,
-      n: 7,
-      o: {},
-      price: "9.90",
-      ratio: 0.0015,
-      tags: ["a", null, true],
-    });
-    expect(Object.keys(variantToValue(v!) as object)).toEqual([
-      "id",
-      "n",
-      "o",
-      "price",
-      "ratio",
-      "tags",
-    ]);
-  });
+  test(
+    "a JSON document becomes plain objects, arrays and numbers",
+    knownDifference("sail", "parse_json keeps other numeric types"),
+    async () => {
+      const { v } = await fromServer(
+        parseJson(
+          '{"id": 12345678901, "n": 7, "price": 9.90, "ratio": 1.5e-3, "tags": ["a", null, true], "o": {}}',
+        ),
+      );
+      expect(variantToValue(v!)).toEqual({
+        id: 12345678901n,
+        n: 7,
+        o: {},
+        price: "9.90",
+        ratio: 0.0015,
+        tags: ["a", null, true],
+      });
+      expect(Object.keys(variantToValue(v!) as object)).toEqual([
+        "id",
+        "n",
+        "o",
+        "price",
+        "ratio",
+        "tags",
+      ]);
+    },
+  );
 
   test("typed values decode as the same columns decode without a variant", async () => {
     const columns = [

@@ -30,6 +30,12 @@ import {
   UserContextSchema,
 } from "../gen/spark/connect/base_pb.js";
 import { type ArtifactPayload, artifactPayloads } from "./artifacts.js";
+import {
+  isUnknownRelationAnswer,
+  newerFeatures,
+  olderThan,
+  unsupportedByServer,
+} from "./capabilities.js";
 import { withErrorDetails } from "./error-details.js";
 import type { ExecutionProgress } from "./progress.js";
 import { type ReattachContext, type RunningOperation, reattachableExecute } from "./reattach.js";
@@ -352,6 +358,8 @@ export class SparkConnectClient {
   /** The operations running now, by id. */
   readonly #running = new Map<string, RunningOperation>();
   #serverSideSessionId: string | undefined;
+  /** The server's Spark version, once an AnalyzePlan has answered it. */
+  #serverVersion: string | undefined;
 
   constructor(options: SparkConnectClientOptions) {
     if (options.sessionId !== undefined && !UUID.test(options.sessionId)) {
@@ -543,11 +551,20 @@ export class SparkConnectClient {
   ): Promise<AnalyzePlanResponse> {
     const request = create(AnalyzePlanRequestSchema, { ...this.#base(), analyze });
     this.#checkSize(toBinary(AnalyzePlanRequestSchema, request).byteLength);
-    const response = await this.#unary(
-      (signal) => this.#client.analyzePlan(request, this.#callOptions({ signal })),
-      control,
-    );
+    this.#checkCapabilities(request.analyze);
+    let response: AnalyzePlanResponse;
+    try {
+      response = await this.#unary(
+        (signal) => this.#client.analyzePlan(request, this.#callOptions({ signal })),
+        control,
+      );
+    } catch (err) {
+      throw await this.#unsupported(err, request.analyze, control);
+    }
     this.#checkSession(response.serverSideSessionId);
+    if (response.result.case === "sparkVersion") {
+      this.#serverVersion = response.result.value.version;
+    }
     return response;
   }
 
@@ -577,6 +594,36 @@ export class SparkConnectClient {
       });
     }
     return response.artifacts.map((a) => a.name);
+  }
+
+  /** Throws before sending when the server is known to lack a feature `message` uses. */
+  #checkCapabilities(message: unknown): void {
+    const version = this.#serverVersion;
+    if (version === undefined) return;
+    const missing = newerFeatures(message).filter((f) => olderThan(version, f.since));
+    if (missing.length > 0) throw unsupportedByServer(missing, version);
+  }
+
+  /**
+   * `err`, or, when it is a server's answer to a relation it does not know and `message` uses
+   * newer features, an UnsupportedOperationError naming them and the version the server reports.
+   */
+  async #unsupported(err: unknown, message: unknown, control: CallControl): Promise<unknown> {
+    if (!(err instanceof SparkError) || !isUnknownRelationAnswer(err)) return err;
+    const features = newerFeatures(message);
+    if (features.length === 0) return err;
+    let version = this.#serverVersion;
+    if (version === undefined) {
+      try {
+        const answer = await this.analyze({ case: "sparkVersion", value: {} }, control);
+        version = answer.result.case === "sparkVersion" ? answer.result.value.version : undefined;
+      } catch {
+        // The server's own answer is still the best error.
+      }
+    }
+    if (version === undefined) return err;
+    const missing = features.filter((f) => olderThan(version, f.since));
+    return missing.length > 0 ? unsupportedByServer(missing, version, err) : err;
   }
 
   /** Config: get, set, unset… */
@@ -814,6 +861,7 @@ export class SparkConnectClient {
       ],
     });
     this.#checkSize(toBinary(ExecutePlanRequestSchema, request).byteLength);
+    this.#checkCapabilities(plan);
     const deadline = withDeadline(options.signal, this.#timeout(options));
     const signal = deadline.signal;
     const callOptions = this.#callOptions({ signal });
@@ -826,6 +874,9 @@ export class SparkConnectClient {
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         callOptions,
       });
+    } catch (err) {
+      // A server without a relation this plan uses answers in its own words: name the feature.
+      throw await this.#unsupported(err, plan, options.signal ? { signal: options.signal } : {});
     } finally {
       deadline.clear();
       this.#running.delete(operationId);

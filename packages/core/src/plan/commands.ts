@@ -171,6 +171,9 @@ export class WriteOperation extends CommandPlan {
           : {}),
         options: { ...(s.options ?? {}) },
         clusteringColumns: [...(s.clusteringColumns ?? [])],
+        // Spark 4.3's schema evolution on write; false is the field's default (older servers
+        // never see it on the wire).
+        withSchemaEvolution: false,
       },
     };
   }
@@ -227,6 +230,9 @@ export class WriteOperationV2 extends CommandPlan {
         mode: V2_MODES[this.mode],
         ...(s.overwriteCondition ? { overwriteCondition: s.overwriteCondition.toProto() } : {}),
         clusteringColumns: [...(s.clusteringColumns ?? [])],
+        // Spark 4.3's schema evolution on write; false is the field's default (older servers
+        // never see it on the wire).
+        withSchemaEvolution: false,
       },
     };
   }

@@ -297,6 +297,12 @@ export function fromProtoDataType(message: ProtoDataType): DataType {
     }
     case "unparsed":
       return new UnparsedDataType(kind.value.dataTypeString);
+    case "timestampNtzNanos":
+    case "timestampLtzNanos":
+      // Spark 4.3's nanosecond timestamps (behind spark.sql.timestampNanosTypes.enabled).
+      throw invalidDataType(
+        `this client does not support Spark 4.3's nanosecond timestamp types yet (${kind.case}, precision ${kind.value.precision ?? 9})`,
+      );
     case undefined:
       throw invalidDataType(
         "the proto DataType has no kind set, or one this client does not know (a newer Spark?)",
