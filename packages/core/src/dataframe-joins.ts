@@ -105,12 +105,12 @@ export abstract class DataFrameJoins extends DataFrameTransformations {
    * The columns of this and `other` side by side, row by row (Spark 4.3+). Both must be the same
    * plan apart from their outer `select`s, e.g. two projections of one DataFrame. An older server
    * answers with an {@link UnsupportedOperationError} (`UNSUPPORTED_BY_SERVER`) naming `Zip` and
-   * its version.
+   * its version:
    *
-   * @example
    * ```ts
    * const df = spark.range(3);
-   * await df.select(col("id")).zip(df.select(col("id").multiply(10).alias("x"))).collect(); // [Row(id=0, x=0), Row(id=1, x=10), Row(id=2, x=20)]
+   * await df.select(col("id")).zip(df.select(col("id").multiply(10).alias("x"))).collect();
+   * // [Row(id=0, x=0), Row(id=1, x=10), Row(id=2, x=20)] on Spark 4.3
    * ```
    */
   zip(other: DataFrame): DataFrame {

@@ -186,40 +186,52 @@ describe("the example Server Library", () => {
   test("an extension no plugin serves is an InvalidPlanInputError naming the missing handler; the session goes on", async () => {
     await withSession(async (spark) => {
       // Spark's own example messages: the server knows their type but runs no plugin for them.
-      // Spark 4.1 gives its InvalidPlanInput the INTERNAL_ERROR class; 4.0 sends no class.
-      const noHandler =
-        versionOf(live.version)[1] >= 1
+      // Spark 4.2+ names the case (CONNECT_INVALID_PLAN.NO_HANDLER_FOR_EXTENSION, with the type);
+      // 4.1 gives its InvalidPlanInput the INTERNAL_ERROR class; 4.0 sends no class.
+      const minor = versionOf(live.version)[1];
+      const noHandler = (type: string) =>
+        minor >= 2
           ? {
               name: "InvalidPlanInputError",
-              errorClass: "INTERNAL_ERROR",
-              sqlState: "XX000",
-              message: "[INTERNAL_ERROR] No handler found for extension SQLSTATE: XX000",
+              errorClass: "CONNECT_INVALID_PLAN.NO_HANDLER_FOR_EXTENSION",
+              sqlState: "56K00",
+              message: `[CONNECT_INVALID_PLAN.NO_HANDLER_FOR_EXTENSION] The Spark Connect plan is invalid. No handler found for extension type: type.googleapis.com/spark.connect.${type} SQLSTATE: 56K00`,
               serverClass: "org.apache.spark.sql.connect.common.InvalidPlanInput",
             }
-          : {
-              name: "InvalidPlanInputError",
-              errorClass: undefined,
-              sqlState: undefined,
-              message: "No handler found for extension",
-              serverClass: "org.apache.spark.sql.connect.common.InvalidPlanInput",
-            };
+          : minor >= 1
+            ? {
+                name: "InvalidPlanInputError",
+                errorClass: "INTERNAL_ERROR",
+                sqlState: "XX000",
+                message: "[INTERNAL_ERROR] No handler found for extension SQLSTATE: XX000",
+                serverClass: "org.apache.spark.sql.connect.common.InvalidPlanInput",
+              }
+            : {
+                name: "InvalidPlanInputError",
+                errorClass: undefined,
+                sqlState: undefined,
+                message: "No handler found for extension",
+                serverClass: "org.apache.spark.sql.connect.common.InvalidPlanInput",
+              };
       const relation = DataFrame.fromExtension(
         spark,
         packExtension(ExamplePluginRelationSchema, { customField: "x" }),
       );
       const missing = await rejection(relation.collect());
       expect(missing).toBeInstanceOf(InvalidPlanInputError);
-      expect(summary(missing)).toEqual(noHandler);
+      expect(summary(missing)).toEqual(noHandler("ExamplePluginRelation"));
       await stillWorks(spark);
       const expression = Column.fromExtension(
         packExtension(ExamplePluginExpressionSchema, { customField: "x" }),
       );
       expect(summary(await rejection(spark.range(1).select(expression).collect()))).toEqual(
-        noHandler,
+        noHandler("ExamplePluginExpression"),
       );
       await stillWorks(spark);
       const command = packExtension(ExamplePluginCommandSchema, { customField: "x" });
-      expect(summary(await rejection(spark.executeCommand(command)))).toEqual(noHandler);
+      expect(summary(await rejection(spark.executeCommand(command)))).toEqual(
+        noHandler("ExamplePluginCommand"),
+      );
       await stillWorks(spark);
     });
   });
