@@ -9,10 +9,7 @@ import { expect, stack, test, waitReady } from "./stack.js";
 test("through a TLS gateway with the token injected by Envoy, the page queries without holding the token", async ({
   page,
 }) => {
-  test.skip(
-    !stack.tlsEnvoyUrl(),
-    "SPARK_REMOTE is set: the TLS gateway fronts only a server started here",
-  );
+  test.skip(!stack.tlsEnvoyUrl(), "SPARK_REMOTE: the TLS gateway fronts only a local server");
   const sent: { url: string; authorization: string | undefined; body: string }[] = [];
   page.on("request", (r) => {
     sent.push({ url: r.url(), authorization: r.headers().authorization, body: r.postData() ?? "" });

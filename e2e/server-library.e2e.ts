@@ -6,10 +6,7 @@
 import { expect, stack, test, waitReady } from "./stack.js";
 
 test.beforeEach(() => {
-  test.skip(
-    process.env.E2E_EXAMPLE_LIBRARY !== "true",
-    "the $SPARK_REMOTE server does not run the example Server Library's plugin",
-  );
+  test.skip(process.env.E2E_EXAMPLE_LIBRARY !== "true", "no example plugin on $SPARK_REMOTE");
 });
 
 test("a result from each extension kind: the command's view, the relation's copies, the expression's alias", async ({
